@@ -1,0 +1,60 @@
+/**
+ * Block kernels for the reduction engine ({@link BlockKernel}): each sums its terms over a
+ * contiguous float64 block with four accumulators, starting from +0.0. Hand-written loops, not
+ * ndarray-ops: the engine has already made the block contiguous, and the terms need branches
+ * that cwise kernels cannot express cheaply (see docs/design.md).
+ */
+import { entrScalar } from '../special/entr.js';
+import { relEntrScalar } from '../special/rel-entr.js';
+import type { BlockKernel } from './reduce.js';
+
+/** Sum of `a`. */
+export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    s0 += a[ao + i];
+    s1 += a[ao + i + 1];
+    s2 += a[ao + i + 2];
+    s3 += a[ao + i + 3];
+  }
+  for (; i < n; i++) s0 += a[ao + i];
+  return (s0 + s1) + (s2 + s3);
+};
+
+/** Sum of `b`. */
+export const sumB: BlockKernel = (_a, _ao, b, bo, n) => sumA(b, bo, b, bo, n, 0, 0, 0, 0);
+
+/** Number of NaN values in `a`. */
+export const countNaN: BlockKernel = (a, ao, _b, _bo, n) => {
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[ao + i];
+    if (x !== x) c++;
+  }
+  return c;
+};
+
+/** Sum of `entr(a * c0 * c1)`. */
+export const entrTerms: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    s0 += entrScalar(a[ao + i] * c0 * c1);
+    s1 += entrScalar(a[ao + i + 1] * c0 * c1);
+  }
+  if (i < n) s0 += entrScalar(a[ao + i] * c0 * c1);
+  return s0 + s1;
+};
+
+/** Sum of `rel_entr(a * c0 * c1, b * c2 * c3)`. */
+export const relEntrTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    s0 += relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
+    s1 += relEntrScalar(a[ao + i + 1] * c0 * c1, b[bo + i + 1] * c2 * c3);
+  }
+  if (i < n) s0 += relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
+  return s0 + s1;
+};

@@ -1,0 +1,252 @@
+/**
+ * `NDArray`: a validated, numpy-flavoured strided view. This is the only file that touches the
+ * scijs `ndarray` package; everything else sees plain fields (data, shape, strides, offset).
+ */
+import ndarray from 'ndarray';
+import ops from 'ndarray-ops';
+import { AxisError, IndexError, ValueError } from '../errors.js';
+import { cStrides, formatShape, isCContiguous, sizeOf } from './shape.js';
+
+/** The typed arrays an `NDArray` can hold. */
+export type NumericData =
+  | Float64Array
+  | Float32Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Uint16Array
+  | Uint32Array;
+
+/** numpy's dtype names for the element types an `NDArray` can hold. */
+export type DType =
+  | 'float64'
+  | 'float32'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'bool';
+
+/** The dtype a typed array holds (a `Uint8Array` marked as boolean is `bool`). */
+export function dtypeOf(data: NumericData): DType {
+  if (data instanceof Float64Array) return 'float64';
+  if (data instanceof Float32Array) return 'float32';
+  if (data instanceof Int8Array) return 'int8';
+  if (data instanceof Int16Array) return 'int16';
+  if (data instanceof Int32Array) return 'int32';
+  if (data instanceof Uint16Array) return 'uint16';
+  if (data instanceof Uint32Array) return 'uint32';
+  return 'uint8';
+}
+
+/** The scijs view type, as the `ndarray` package defines it. */
+export type ScijsArray = ndarray.NdArray<ndarray.Data<number>>;
+
+/** Whether a value looks like a scijs `ndarray` view (duck-typed, as scijs itself does). */
+export function isScijsArray(x: unknown): x is ScijsArray {
+  if (x === null || typeof x !== 'object') return false;
+  const o = x as Record<string, unknown>;
+  return Array.isArray(o.shape) && Array.isArray(o.stride) && typeof o.offset === 'number' && 'data' in o;
+}
+
+/**
+ * An n-dimensional strided view over a typed array, with numpy's vocabulary: `shape`, `ndim`,
+ * `size`, `strides` (in elements, may be negative or 0) and `dtype`. Views never copy.
+ *
+ * @example
+ * const a = asarray([[1, 2, 3], [4, 5, 6]]);
+ * a.shape;           // => [2, 3]
+ * a.transpose().get(2, 1); // => 6
+ */
+export class NDArray {
+  /** The underlying buffer (shared with every view of it). */
+  readonly data: NumericData;
+  /** The length of each axis. */
+  readonly shape: readonly number[];
+  /** The step, in elements, between neighbours along each axis. */
+  readonly strides: readonly number[];
+  /** The index in `data` of the first element. */
+  readonly offset: number;
+  /** The element type, in numpy's names. */
+  readonly dtype: DType;
+  private scijs: ScijsArray | undefined;
+
+  /** Wraps a buffer; no checks: use {@link asarray} to convert user input. */
+  constructor(data: NumericData, shape: readonly number[], strides: readonly number[], offset = 0, dtype?: DType) {
+    this.data = data;
+    this.shape = Object.freeze(shape.slice());
+    this.strides = Object.freeze(strides.slice());
+    this.offset = offset;
+    this.dtype = dtype ?? dtypeOf(data);
+  }
+
+  /** A C-contiguous array over `data`, with the given shape (default: 1-D). */
+  static fromData(data: NumericData, shape: readonly number[] = [data.length], dtype?: DType): NDArray {
+    return new NDArray(data, shape, cStrides(shape), 0, dtype);
+  }
+
+  /** Wraps a scijs view without copying. */
+  static fromScijs(nd: ScijsArray, data: NumericData, dtype?: DType): NDArray {
+    const a = new NDArray(data, nd.shape, nd.stride, nd.offset, dtype);
+    if (data === nd.data) a.scijs = nd;
+    return a;
+  }
+
+  /** The number of axes. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** The number of elements. */
+  get size(): number {
+    return sizeOf(this.shape);
+  }
+
+  /** The same view as a scijs `ndarray` (for use with the scijs ecosystem). */
+  get nd(): ScijsArray {
+    if (this.scijs === undefined) {
+      this.scijs = ndarray(this.data as ndarray.Data<number>, this.shape.slice(), this.strides.slice(), this.offset);
+    }
+    return this.scijs;
+  }
+
+  /** Whether the elements are laid out C-contiguously from `offset`. */
+  get isCContiguous(): boolean {
+    return isCContiguous(this.shape, this.strides);
+  }
+
+  /**
+   * The element at an index; negative indices count from the end, as in numpy.
+   * @throws {IndexError} for a wrong number of indices or an index out of bounds.
+   */
+  get(...index: number[]): number {
+    if (index.length !== this.ndim) {
+      throw new IndexError(`expected ${this.ndim} indices for an array of shape ${formatShape(this.shape)}, got ${index.length}`);
+    }
+    let k = this.offset;
+    for (let d = 0; d < index.length; d++) {
+      let i = index[d];
+      const n = this.shape[d];
+      if (!Number.isInteger(i) || i < -n || i >= n) {
+        throw new IndexError(`index ${i} is out of bounds for axis ${d} with size ${n}`);
+      }
+      if (i < 0) i += n;
+      k += i * this.strides[d];
+    }
+    return this.data[k];
+  }
+
+  /** The elements as nested JS arrays (a plain number for a 0-d array), like numpy's `tolist`. */
+  toArray(): NestedNumbers {
+    if (this.ndim === 0) return this.data[this.offset];
+    const build = (d: number, k: number): NestedNumbers[] => {
+      const n = this.shape[d];
+      const s = this.strides[d];
+      const out = new Array<NestedNumbers>(n);
+      for (let i = 0; i < n; i++) out[i] = d === this.ndim - 1 ? this.data[k + i * s] : build(d + 1, k + i * s);
+      return out;
+    };
+    return build(0, this.offset);
+  }
+
+  /** A C-order copy of the elements as a `Float64Array`. */
+  toFloat64Array(): Float64Array {
+    const out = new Float64Array(this.size);
+    if (out.length === 0) return out;
+    if (this.ndim === 0) {
+      out[0] = this.data[this.offset];
+      return out;
+    }
+    ops.assign(ndarray(out, this.shape.slice()), this.nd);
+    return out;
+  }
+
+  /** The axes permuted (reversed when none are given), as numpy's `transpose`. A view. */
+  transpose(...axes: number[]): NDArray {
+    const n = this.ndim;
+    const order = axes.length === 0 ? [...Array(n).keys()].reverse() : axes.map((a) => normalizeIndexAxis(a, n));
+    if (order.length !== n || new Set(order).size !== n) {
+      throw new ValueError(`axes don't match array: got [${axes.join(', ')}] for an array of dimension ${n}`);
+    }
+    return new NDArray(this.data, order.map((a) => this.shape[a]), order.map((a) => this.strides[a]), this.offset, this.dtype);
+  }
+
+  /** One axis moved to a new position, the others keeping their order, as `np.moveaxis`. A view. */
+  moveaxis(source: number, destination: number): NDArray {
+    const n = this.ndim;
+    const src = normalizeIndexAxis(source, n);
+    const dst = normalizeIndexAxis(destination, n);
+    const order = [...Array(n).keys()].filter((a) => a !== src);
+    order.splice(dst, 0, src);
+    return this.transpose(...order);
+  }
+
+  /**
+   * A read-only view broadcast to `shape` (stride 0 along stretched axes), as `np.broadcast_to`.
+   * @throws {ValueError} when the shapes do not broadcast.
+   */
+  broadcastTo(shape: readonly number[]): NDArray {
+    const n = shape.length;
+    const lead = n - this.ndim;
+    const bad = (): never => {
+      throw new ValueError(
+        `operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(this.shape)} and requested shape ${formatShape(shape)}`,
+      );
+    };
+    if (lead < 0) bad();
+    const strides = new Array<number>(n);
+    for (let d = 0; d < n; d++) {
+      if (d < lead) {
+        strides[d] = 0;
+        continue;
+      }
+      const m = this.shape[d - lead];
+      if (m === shape[d]) strides[d] = this.strides[d - lead];
+      else if (m === 1) strides[d] = 0;
+      else bad();
+    }
+    return new NDArray(this.data, shape, strides, this.offset, this.dtype);
+  }
+
+  /**
+   * The same elements in a new shape (one entry may be -1), read in C order: a view when the
+   * data is C-contiguous, otherwise a C-order copy, as numpy's `reshape`.
+   */
+  reshape(...shape: number[]): NDArray {
+    const size = this.size;
+    const known = shape.filter((s) => s !== -1);
+    const wild = shape.length - known.length;
+    const rest = sizeOf(known);
+    const full = shape.map((s) => (s === -1 ? (rest === 0 ? 0 : size / rest) : s));
+    if (wild > 1 || full.some((s) => !Number.isInteger(s) || s < 0) || sizeOf(full) !== size) {
+      throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(shape)}`);
+    }
+    if (this.isCContiguous) return new NDArray(this.data, full, cStrides(full), this.offset, this.dtype);
+    const copy = this.toFloat64Array();
+    return new NDArray(this.dtype === 'float64' ? copy : castCopy(copy, this.data), full, cStrides(full), 0, this.dtype);
+  }
+
+  /** numpy-style summary, e.g. `NDArray(float64, (2,3))`. */
+  toString(): string {
+    return `NDArray(${this.dtype}, ${formatShape(this.shape)})`;
+  }
+}
+
+/** Nested arrays of numbers, as returned by {@link NDArray.toArray}. */
+export type NestedNumbers = number | NestedNumbers[];
+
+function castCopy(values: Float64Array, like: NumericData): NumericData {
+  const Ctor = like.constructor as new (n: Float64Array) => NumericData;
+  return new Ctor(values);
+}
+
+function normalizeIndexAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+    throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}

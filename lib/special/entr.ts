@@ -1,0 +1,30 @@
+import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { map1 } from '../ndarray/elementwise.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+
+/** The scalar kernel of {@link entr}. */
+export function entrScalar(x: number): number {
+  if (x !== x) return x;
+  if (x > 0) return -x * Math.log(x);
+  if (x === 0) return 0;
+  return -Infinity;
+}
+
+/**
+ * Elementwise entropy term, `scipy.special.entr`:
+ * `-x log x` for x > 0, `0` for x = 0 (and -0), `-inf` for x < 0, NaN for NaN.
+ * Note `entr(1)` is `-0` and `entr(inf)` is `-inf`.
+ *
+ * @param x - array-like; never mutated.
+ * @returns a number for scalar input, otherwise a float64 `NDArray` of the same shape.
+ * @example
+ * entr(0.5);        // => 0.34657359027997264
+ * entr([0, 1, -1]); // => NDArray [0, -0, -Infinity]
+ * @see scipy.special.entr
+ */
+export function entr(x: number | boolean): number;
+export function entr(x: NestedArray | TypedArray): NDArray;
+export function entr(x: ArrayLike): number | NDArray;
+export function entr(x: ArrayLike): number | NDArray {
+  return map1(x, entrScalar);
+}

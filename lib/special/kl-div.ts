@@ -1,0 +1,37 @@
+import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { map2 } from '../ndarray/elementwise.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+
+/** The scalar kernel of {@link kl_div}, as SciPy's `_convex_analysis.pxd`. */
+export function klDivScalar(x: number, y: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (x > 0 && y > 0) return x * Math.log(x / y) - x + y;
+  if (x === 0 && y >= 0) return y;
+  return Infinity;
+}
+
+/**
+ * Elementwise Kullback-Leibler term, `scipy.special.kl_div`:
+ * `x log(x / y) - x + y` for x > 0 and y > 0; `y` for x = 0 and y >= 0 (`-0` for y = -0);
+ * `+inf` otherwise; NaN when either is NaN. As in SciPy there is no overflow protection:
+ * `kl_div(1e-300, 1e300)` is `-inf`, and a finite x > 0 with y = inf gives NaN.
+ *
+ * @param x - array-like; never mutated.
+ * @param y - array-like, broadcast against `x`.
+ * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @throws {ValueError} when the shapes do not broadcast.
+ * @example
+ * kl_div(1, 2);       // => 0.3068528194400547
+ * kl_div(0, [2, -1]); // => NDArray [2, Infinity]
+ * @see scipy.special.kl_div
+ */
+export function kl_div(x: number | boolean, y: number | boolean): number;
+export function kl_div(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
+export function kl_div(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
+export function kl_div(x: ArrayLike, y: ArrayLike): number | NDArray;
+export function kl_div(x: ArrayLike, y: ArrayLike): number | NDArray {
+  return map2(x, y, klDivScalar);
+}
+
+/** camelCase alias of {@link kl_div}. */
+export const klDiv = kl_div;

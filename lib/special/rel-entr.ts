@@ -1,0 +1,41 @@
+import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { map2 } from '../ndarray/elementwise.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+
+const DBL_MIN = 2.2250738585072014e-308;
+
+/** The scalar kernel of {@link rel_entr}, branch for branch as SciPy's `_convex_analysis.pxd`. */
+export function relEntrScalar(x: number, y: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (x <= 0 || y <= 0) return x === 0 && y >= 0 ? 0 : Infinity;
+  const ratio = x / y;
+  if (0.5 < ratio && ratio < 2) return x * Math.log1p((x - y) / y);
+  if (DBL_MIN < ratio && ratio < Infinity) return x * Math.log(ratio);
+  return x * (Math.log(x) - Math.log(y));
+}
+
+/**
+ * Elementwise relative entropy, `scipy.special.rel_entr`:
+ * `x log(x / y)` for x > 0 and y > 0; `0` for x = 0 and y >= 0; `+inf` otherwise; NaN when
+ * either is NaN. Accurate where x is close to y (a `log1p` branch) and where `x / y`
+ * overflows or underflows. `rel_entr(x > 0, inf)` is `-inf`; `rel_entr(inf, inf)` is NaN.
+ *
+ * @param x - array-like; never mutated.
+ * @param y - array-like, broadcast against `x` (numpy rules).
+ * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `.
+ * @example
+ * rel_entr(1, 2);           // => -0.6931471805599453
+ * rel_entr([0, 1], [0, 0]); // => NDArray [0, Infinity]
+ * @see scipy.special.rel_entr
+ */
+export function rel_entr(x: number | boolean, y: number | boolean): number;
+export function rel_entr(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
+export function rel_entr(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
+export function rel_entr(x: ArrayLike, y: ArrayLike): number | NDArray;
+export function rel_entr(x: ArrayLike, y: ArrayLike): number | NDArray {
+  return map2(x, y, relEntrScalar);
+}
+
+/** camelCase alias of {@link rel_entr}. */
+export const relEntr = rel_entr;

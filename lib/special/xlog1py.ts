@@ -1,0 +1,31 @@
+import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { map2 } from '../ndarray/elementwise.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+
+/** The scalar kernel of {@link xlog1py}. */
+export function xlog1pyScalar(x: number, y: number): number {
+  if (x === 0 && y === y) return 0;
+  return x * Math.log1p(y);
+}
+
+/**
+ * Elementwise `x * log1p(y)`, `scipy.special.xlog1py`, with `0` when x = 0 and y is not NaN.
+ * `xlog1py(1, -1)` is `-inf`; y < -1 gives NaN; `xlog1py(inf, 0)` is NaN.
+ * SciPy uses the cephes `log1p`; this uses `Math.log1p` (the two differ by at most an ulp or so).
+ *
+ * @param x - array-like; never mutated.
+ * @param y - array-like, broadcast against `x`.
+ * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @throws {ValueError} when the shapes do not broadcast.
+ * @example
+ * xlog1py(1, 1e-20); // => 1e-20
+ * xlog1py(0, [-1, -2]); // => NDArray [0, 0]
+ * @see scipy.special.xlog1py
+ */
+export function xlog1py(x: number | boolean, y: number | boolean): number;
+export function xlog1py(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
+export function xlog1py(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
+export function xlog1py(x: ArrayLike, y: ArrayLike): number | NDArray;
+export function xlog1py(x: ArrayLike, y: ArrayLike): number | NDArray {
+  return map2(x, y, xlog1pyScalar);
+}

@@ -1,0 +1,30 @@
+import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { map2 } from '../ndarray/elementwise.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+
+/** The scalar kernel of {@link xlogy}. */
+export function xlogyScalar(x: number, y: number): number {
+  if (x === 0 && y === y) return 0;
+  return x * Math.log(y);
+}
+
+/**
+ * Elementwise `x * log(y)`, `scipy.special.xlogy`, with `0` when x = 0 and y is not NaN
+ * (even for y = 0 or y < 0). `xlogy(0, NaN)` is NaN; `xlogy(inf, 1)` is NaN (inf * 0).
+ *
+ * @param x - array-like; never mutated.
+ * @param y - array-like, broadcast against `x`.
+ * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @throws {ValueError} when the shapes do not broadcast.
+ * @example
+ * xlogy(2, Math.E); // => 2
+ * xlogy(0, [0, -1]); // => NDArray [0, 0]
+ * @see scipy.special.xlogy
+ */
+export function xlogy(x: number | boolean, y: number | boolean): number;
+export function xlogy(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
+export function xlogy(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
+export function xlogy(x: ArrayLike, y: ArrayLike): number | NDArray;
+export function xlogy(x: ArrayLike, y: ArrayLike): number | NDArray {
+  return map2(x, y, xlogyScalar);
+}

@@ -1,0 +1,112 @@
+import { type Axis } from '../ndarray/axis.js';
+import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
+import { entrTerms, relEntrTerms, sumA, sumB } from '../ndarray/kernels.js';
+import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
+import { reduceSlices, type SliceCursor } from '../ndarray/reduce.js';
+import { preScale, scaleFor } from './normalize.js';
+import { axisOption, baseOption, checkKeys, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
+import { pairSamples, shapeResult } from './paired.js';
+
+/** Options of {@link entropy}. */
+export interface EntropyOptions {
+  /** Logarithm base; `null`/undefined for e (nats). Must be positive (NaN passes, as in SciPy). */
+  base?: number | null;
+  /** Axis or axes to reduce; `null` ravels each input; default 0. Negative counts from the end. */
+  axis?: Axis;
+  /** `propagate` (default), `omit` (drop NaN positions, paired across pk and qk) or `raise`. */
+  nan_policy?: NanPolicy;
+  /** Alias of `nan_policy`. */
+  nanPolicy?: NanPolicy;
+  /** Keep reduced axes as length 1, so the result broadcasts against the input. */
+  keepdims?: boolean;
+}
+
+/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
+type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
+/** Options under which a scalar or 1-D input gives a number. */
+type ScalarOptions = EntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
+
+const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
+
+function isOptions(x: unknown): x is EntropyOptions {
+  return (
+    typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x)
+  );
+}
+
+/**
+ * Shannon entropy, or relative entropy (Kullback-Leibler divergence) when `qk` is given, as
+ * `scipy.stats.entropy`.
+ *
+ * `H = -sum(pk * log(pk))` and `D = sum(pk * log(pk / qk))` along `axis`, after normalising
+ * `pk` (and `qk`) to sum to 1 along it. pk and qk broadcast against each other over every axis
+ * before normalising (so a length-1 qk is uniform). Edge cases as SciPy: an empty slice gives
+ * 0; a zero-sum slice gives NaN; a negative entry gives `-inf` (`inf` in qk); infinite entries
+ * give NaN; `rel_entr(p > 0, 0)` makes D infinite; NaN propagates unless `nan_policy` says
+ * otherwise. Sums are pairwise; results are float64 (SciPy keeps float32 for float32 input).
+ *
+ * @param pk - probabilities or counts; array-like, never mutated.
+ * @param qk - optional second distribution, broadcast against pk.
+ * @param options - {@link EntropyOptions}: `base` (default e), `axis` (default 0),
+ *   `nan_policy` (default `propagate`), `keepdims` (default false).
+ * @returns a number when the reduction leaves no axis (1-D input, `axis: null`, all axes) and
+ *   keepdims is false; otherwise a float64 `NDArray` of the remaining (or kept) axes.
+ * @throws {ValueError} `` `base` must be a positive number or `null`. ``,
+ *   `Array shapes are incompatible for broadcasting.`, `The input contains nan values`
+ *   (policy raise), an invalid nan_policy; {@link AxisError} for an axis out of bounds;
+ *   `TypeError` for non-numeric or ragged input and unknown options.
+ * @example
+ * entropy([0.5, 0.5], { base: 2 });            // => 1
+ * entropy([1, 2, 3], [3, 2, 1]);               // => 0.3662040962227033
+ * entropy([[1, 2, 3], [0, 0, 0]], { axis: 1 }); // => NDArray [1.0114042647073518, NaN]
+ * @see scipy.stats.entropy
+ */
+export function entropy(pk: Flat, options?: ScalarOptions): number;
+export function entropy(pk: Flat, qk: Flat | null | undefined, options?: ScalarOptions): number;
+export function entropy(pk: ArrayLike, options: EntropyOptions & { keepdims: true }): NDArray;
+export function entropy(pk: ArrayLike, qk: ArrayLike | null | undefined, options: EntropyOptions & { keepdims: true }): NDArray;
+export function entropy(pk: ArrayLike, options?: EntropyOptions): number | NDArray;
+export function entropy(pk: ArrayLike, qk?: ArrayLike | null, options?: EntropyOptions): number | NDArray;
+export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions | null, maybeOptions?: EntropyOptions): number | NDArray {
+  let qk: ArrayLike | undefined;
+  let options: EntropyOptions;
+  if (isOptions(qkOrOptions)) {
+    options = qkOrOptions;
+  } else {
+    qk = qkOrOptions ?? undefined;
+    options = maybeOptions ?? {};
+  }
+  if (!isOptions(options)) throw new TypeError('entropy() options must be an object');
+  checkKeys('entropy', options, KEYS);
+  const base = baseOption(options.base);
+  const axis = axisOption(options.axis, 0);
+  const policy = nanPolicyOption(options);
+  const keepdims = keepdimsOption(options.keepdims);
+  if (pk === undefined || pk === null) throw new TypeError('entropy() missing required argument `pk`');
+
+  const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
+  const body = qk === undefined ? shannon : relative;
+  const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', body);
+  if (base !== null) {
+    const logBase = Math.log(base);
+    for (let i = 0; i < values.length; i++) values[i] /= logBase;
+  }
+  return shapeResult(values, shape, keptShape, keepdims);
+}
+
+function shannon(c: SliceCursor): number {
+  const s = c.reduce(sumA, 0, 0, 0, 0);
+  const pre = preScale(s);
+  return c.reduce(entrTerms, pre, scaleFor(s, pre), 0, 0);
+}
+
+function relative(c: SliceCursor): number {
+  const sp = c.reduce(sumA, 0, 0, 0, 0);
+  const sq = c.reduce(sumB, 0, 0, 0, 0);
+  const pp = preScale(sp);
+  const pq = preScale(sq);
+  return c.reduce(relEntrTerms, pp, scaleFor(sp, pp), pq, scaleFor(sq, pq));
+}
+
+
+

@@ -1,0 +1,53 @@
+/** Validation of the options shared by the `scipy.stats` functions. */
+import { ValueError } from '../errors.js';
+import { checkAxisType, type Axis } from '../ndarray/axis.js';
+
+/** How NaN inputs are treated: kept (`propagate`), dropped (`omit`) or rejected (`raise`). */
+export type NanPolicy = 'propagate' | 'omit' | 'raise';
+
+const POLICIES: readonly NanPolicy[] = ['propagate', 'raise', 'omit'];
+
+/** Rejects option names the function does not know, the way Python rejects keywords. */
+export function checkKeys(fn: string, options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+  }
+}
+
+/** `nan_policy` (or its alias `nanPolicy`), default `propagate`. */
+export function nanPolicyOption(options: { nan_policy?: unknown; nanPolicy?: unknown }): NanPolicy {
+  const { nan_policy: a, nanPolicy: b } = options;
+  if (a !== undefined && b !== undefined && a !== b) {
+    throw new TypeError('got both `nan_policy` and its alias `nanPolicy` with different values');
+  }
+  const policy = a ?? b ?? 'propagate';
+  if (!POLICIES.includes(policy as NanPolicy)) {
+    throw new ValueError(`nan_policy must be one of {'propagate', 'raise', 'omit'}; got ${JSON.stringify(policy)}`);
+  }
+  return policy as NanPolicy;
+}
+
+/**
+ * `base`: null/undefined for e, else a number; SciPy's check is only `base <= 0` (NaN passes).
+ * @throws {TypeError} for a non-number; {@link ValueError} for base <= 0.
+ */
+export function baseOption(base: unknown): number | null {
+  if (base === undefined || base === null) return null;
+  if (typeof base !== 'number') throw new TypeError(`\`base\` must be a number or \`null\`; got ${typeof base}`);
+  if (base <= 0) throw new ValueError('`base` must be a positive number or `null`.');
+  return base;
+}
+
+/** `keepdims`, default false. */
+export function keepdimsOption(keepdims: unknown): boolean {
+  if (keepdims === undefined) return false;
+  if (typeof keepdims !== 'boolean') throw new TypeError(`\`keepdims\` must be a boolean; got ${String(keepdims)}`);
+  return keepdims;
+}
+
+/** `axis`, with its default; type-checked (bounds are checked once shapes are known). */
+export function axisOption(axis: unknown, fallback: Axis): Axis {
+  if (axis === undefined) return fallback;
+  checkAxisType(axis);
+  return axis as Axis;
+}

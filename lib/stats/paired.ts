@@ -1,0 +1,77 @@
+/**
+ * The sample handling that `scipy.stats` wraps around `entropy` (its `_axis_nan_policy`
+ * decorator with paired samples): conversion, `atleast_1d`, the NaN check under `raise`,
+ * broadcasting of pk against qk over every axis (including the reduction axis), `axis=None`
+ * ravelling each sample separately, and the shape of the result with and without keepdims.
+ */
+import { ValueError } from '../errors.js';
+import { type Axis, MOVEAXIS_MESSAGES, normalizeAxes } from '../ndarray/axis.js';
+import { tryBroadcastShapes } from '../ndarray/broadcast.js';
+import { asarray, type ArrayLike } from '../ndarray/create.js';
+import { countNaN } from '../ndarray/kernels.js';
+import { NDArray } from '../ndarray/ndarray.js';
+import { reduceSlices } from '../ndarray/reduce.js';
+import { cStrides, sameShape } from '../ndarray/shape.js';
+import type { NanPolicy } from './options.js';
+
+const INCOMPATIBLE = 'Array shapes are incompatible for broadcasting.';
+
+/** Two samples of one shape, the axes to reduce, and the shape of a keepdims result. */
+export interface PairedSamples {
+  a: NDArray;
+  b: NDArray;
+  axes: number[];
+  keptShape: number[];
+}
+
+/** Whether any element is NaN (integer and boolean arrays never are). */
+export function containsNaN(x: NDArray): boolean {
+  if (x.dtype !== 'float64' && x.dtype !== 'float32') return false;
+  const all = [...x.shape.keys()];
+  return reduceSlices(x, x, all, false, (c) => c.reduce(countNaN, 0, 0, 0, 0)).values[0] > 0;
+}
+
+function atleast1d(x: NDArray): NDArray {
+  return x.ndim === 0 ? x.reshape(1) : x;
+}
+
+/**
+ * Converts and aligns pk and qk (qk may be undefined: then `b` is `a`).
+ * @throws {ValueError} `Array shapes are incompatible for broadcasting.`, the nan_policy
+ *   `raise` error, or (as {@link AxisError}) an axis out of bounds.
+ */
+export function pairSamples(pk: ArrayLike, qk: ArrayLike | undefined, axis: Axis, policy: NanPolicy): PairedSamples {
+  let a = atleast1d(asarray(pk, 'pk'));
+  let b = qk === undefined ? a : atleast1d(asarray(qk, 'qk'));
+  if (policy === 'raise' && (containsNaN(a) || (b !== a && containsNaN(b)))) {
+    throw new ValueError('The input contains nan values');
+  }
+  if (axis === null) {
+    const keptShape = new Array<number>(Math.max(a.ndim, b.ndim)).fill(1);
+    if (b !== a && !sameShape(a.shape, b.shape)) {
+      // Each sample is ravelled on its own, then the 1-D samples broadcast.
+      a = a.reshape(-1);
+      b = b.reshape(-1);
+      const shape = tryBroadcastShapes(a.shape, b.shape);
+      if (shape === null) throw new ValueError(INCOMPATIBLE);
+      a = a.broadcastTo(shape);
+      b = b.broadcastTo(shape);
+    }
+    return { a, b, axes: [...a.shape.keys()], keptShape };
+  }
+  const shape = tryBroadcastShapes(a.shape, b.shape);
+  if (shape === null) throw new ValueError(INCOMPATIBLE);
+  const axes = normalizeAxes(axis, shape.length, MOVEAXIS_MESSAGES);
+  const keptShape = shape.map((n, d) => (axes.includes(d) ? 1 : n));
+  return { a: a.broadcastTo(shape), b: b === a ? a.broadcastTo(shape) : b.broadcastTo(shape), axes, keptShape };
+}
+
+/**
+ * The result as SciPy returns it: a number when no axis is left and keepdims is false,
+ * otherwise an `NDArray` (of the keepdims shape when asked).
+ */
+export function shapeResult(values: Float64Array, shape: number[], keptShape: number[], keepdims: boolean): number | NDArray {
+  const s = keepdims ? keptShape : shape;
+  if (s.length === 0) return values[0];
+  return new NDArray(values, s, cStrides(s));
+}
