@@ -1,0 +1,21 @@
+/**
+ * `InputError`: what the command line reports as one line on stderr with exit code 2 (a usage
+ * mistake or bad input: a missing file, a corrupt header, a non-numeric cell). Never a stack trace.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+/** Where in a text input something went wrong: `FILE: line L, column C: message`. */
+export function at(file: string, line: number, column: number, message: string): InputError {
+  return new InputError(`${file}: line ${line}, column ${column}: ${message}`);
+}
+
+/** The display name of an input path (`-` is `<stdin>`). */
+export function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}

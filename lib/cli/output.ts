@@ -1,0 +1,114 @@
+/// <reference types="node" />
+/**
+ * Formatting results (`text`, `csv`, `json`, `npy`) and writing them: to a file through a
+ * temporary file renamed into place, so that a failed run never leaves a partial file behind.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from './errors.js';
+import { ioMessage } from './input.js';
+import { writeNpy } from './npy.js';
+
+/** The output formats. */
+export type Format = 'text' | 'csv' | 'json' | 'npy';
+export const FORMATS: readonly Format[] = ['text', 'csv', 'json', 'npy'];
+
+/** A result: float64 values in C order and their shape (`[]` for a scalar). */
+export interface Result {
+  values: Float64Array;
+  shape: number[];
+}
+
+/** The format implied by an output file's extension (`text` when none matches). */
+export function formatFor(file: string | undefined): Format {
+  const ext = file === undefined ? '' : path.extname(file).toLowerCase();
+  return ext === '.npy' ? 'npy' : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'text';
+}
+
+/** A number as numpy prints it in text: shortest round-trip digits, `nan`, `inf`, `-inf`. */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (Object.is(x, -0)) return '-0';
+  return String(x);
+}
+
+function jsonNumber(x: number): string {
+  if (Number.isNaN(x)) return '"NaN"';
+  if (x === Infinity) return '"Infinity"';
+  if (x === -Infinity) return '"-Infinity"';
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/**
+ * Lines of rows along the last axis, `sep`-separated. A scalar is one line, a 1-D result one
+ * value per line (a column), 2-D one line per row; higher dimensions print as 2-D blocks
+ * separated by a blank line (text) or as rows of the last axis (csv).
+ */
+function table(r: Result, sep: string, blocks: boolean): string {
+  const { values, shape } = r;
+  if (shape.length === 0) return formatNumber(values[0]) + '\n';
+  if (shape.length === 1) {
+    let s = '';
+    for (let i = 0; i < values.length; i++) s += formatNumber(values[i]) + '\n';
+    return s;
+  }
+  const ncols = shape[shape.length - 1];
+  const nrows = shape[shape.length - 2];
+  const parts: string[] = [];
+  const nrowsAll = ncols === 0 ? shape.slice(0, -1).reduce((a, b) => a * b, 1) : values.length / ncols;
+  for (let r0 = 0; r0 < nrowsAll; r0++) {
+    if (blocks && shape.length > 2 && r0 > 0 && nrows > 0 && r0 % nrows === 0) parts.push('');
+    const row: string[] = new Array(ncols);
+    for (let j = 0; j < ncols; j++) row[j] = formatNumber(values[r0 * ncols + j]);
+    parts.push(row.join(sep));
+  }
+  return parts.length === 0 ? '' : parts.join('\n') + '\n';
+}
+
+function json(r: Result): string {
+  const { values, shape } = r;
+  let k = 0;
+  const build = (d: number): string => {
+    if (d === shape.length) return jsonNumber(values[k++]);
+    const items: string[] = [];
+    for (let i = 0; i < shape[d]; i++) items.push(build(d + 1));
+    return `[${items.join(d === 0 && shape.length > 1 ? ',\n ' : ', ')}]`;
+  };
+  return build(0) + '\n';
+}
+
+/** The bytes of a result in a format. */
+export function encode(r: Result, format: Format): Uint8Array {
+  switch (format) {
+    case 'npy':
+      return writeNpy(r.values, r.shape);
+    case 'json':
+      return Buffer.from(json(r), 'utf8');
+    case 'csv':
+      return Buffer.from(table(r, ',', false), 'utf8');
+    default:
+      return Buffer.from(table(r, ' ', true), 'utf8');
+  }
+}
+
+/**
+ * Writes bytes to `file` atomically: into a temporary file beside it, then renamed over it.
+ * @throws {InputError} when the directory is missing or not writable.
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean up
+    }
+    throw new InputError(`${file}: cannot write: ${ioMessage(err)}`);
+  }
+}
