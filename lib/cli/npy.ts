@@ -149,11 +149,15 @@ export function decode(bytes: Uint8Array, dtype: NpyDType, count: number): Float
       for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, le);
       return out;
     }
-    case 'i1':
-      return new Int8Array(bytes.slice(0, n).buffer);
+    case 'i1': {
+      const out = new Int8Array(n);
+      out.set(new Int8Array(bytes.buffer, bytes.byteOffset, n));
+      return out;
+    }
     case 'u1':
     case 'b1': {
-      const out = bytes.slice(0, n);
+      const out = new Uint8Array(n); // a copy: never a view of the caller's (possibly pooled) buffer
+      out.set(bytes.subarray(0, n));
       if (dtype.kind === 'b') for (let i = 0; i < n; i++) out[i] = out[i] !== 0 ? 1 : 0;
       return out;
     }
