@@ -1,65 +1,89 @@
 /**
- * Block kernels for `jensenshannon`, `cross_entropy` and `differential_entropy`, for the
- * reduction engine ({@link BlockKernel}). Kernels that need more than the engine's four per-slice
- * constants, or that produce more than one number per slice, are small classes: the constants
- * live on the instance (set once per slice, read into locals once per block) and extra results
- * are left on the instance after `SliceCursor.reduce` returns. Every kernel still starts its sums
- * from +0.0, as numpy does.
+ * Block kernels for `jensenshannon` and `cross_entropy` ({@link BlockKernel}, run by the
+ * reduction engine's slice programs). Like the core kernels they are pure functions of a
+ * contiguous float64 block and the four per-slice constants, and sums start from +0.0.
  */
 import { entrScalar } from '../special/entr.js';
 import { relEntrScalar } from '../special/rel-entr.js';
 import type { BlockKernel } from './reduce.js';
 
-/**
- * A double-double (compensated) sum of `a` over a whole slice: the engine hands the blocks over in
- * order and each element is added with Knuth's error-free TwoSum, so `hi + lo` is the exact sum
- * to about 2^-100 relative (plus n such roundings of `lo`). `hi` is the sum rounded to double
- * (correctly rounded unless the slice is huge); specials (inf, NaN, overflow) leave `lo = 0`.
- * `reduce` returns 0: read `hi` and `lo` afterwards.
- */
-export class DoubleDoubleSum {
-  /** The rounded sum, after {@link finish}. */
-  hi = 0;
-  /** What `hi` misses of the exact sum, after {@link finish}. */
-  lo = 0;
-  private s = 0;
-  private c = 0;
+// ---------------------------------------------------------------------------------------------
+// Exact slice sums (Rump's error-free extraction): with a power of two sigma >= (n + 2) * max|x|,
+// every `q = fl(sigma + x) - sigma` is a multiple of ulp(sigma) / 2 no larger than sigma / n, so
+// the sum of the q is exact in any order (block sums and the engine's cascade included), and
+// `x - q` is exact. Summing the `x - q` (tiny, at most ulp(sigma) each) adds the rest with an
+// error of about n * log(n) * 2^-106 * sigma. Values are first scaled by a power of two `rho`
+// (c0) that brings max|x| near 1, so sigma (c1) is always finite.
 
-  /** Forgets the previous slice. */
-  reset(): void {
-    this.s = 0;
-    this.c = 0;
+/** Largest `|a|` (NaN wins; -inf for an empty block). */
+export const maxAbsA: BlockKernel = (a, ao, _b, _bo, n) => {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = Math.abs(a[ao + i]);
+    if (x > m || x !== x) m = x;
   }
+  return m;
+};
 
-  readonly kernel: BlockKernel = (a, ao, _b, _bo, n) => {
-    let s = this.s;
-    let c = this.c;
-    for (let i = 0; i < n; i++) {
-      const x = a[ao + i];
-      const t = s + x;
-      const bp = t - s;
-      c += s - (t - bp) + (x - bp);
-      s = t;
-    }
-    this.s = s;
-    this.c = c;
-    return 0;
-  };
+/** Largest `|b|` (NaN wins; -inf for an empty block). */
+export const maxAbsB: BlockKernel = (_a, _ao, b, bo, n) => maxAbsA(b, bo, b, bo, n, 0, 0, 0, 0);
 
-  /** Renormalises the running pair into `hi` and `lo`. */
-  finish(): void {
-    const s = this.s;
-    const c = this.c;
-    const hi = s + c;
-    if (Number.isFinite(hi) && Number.isFinite(c)) {
-      this.hi = hi;
-      this.lo = c - (hi - s);
-    } else {
-      this.hi = Number.isFinite(c) ? hi : s;
-      this.lo = 0;
-    }
+/** Sum of `fl(c1 + a c0) - c1`: exact (see above). */
+export const extractHighA: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += c1 + a[ao + i] * c0 - c1;
+  return s;
+};
+
+/** Sum of `a c0 - (fl(c1 + a c0) - c1)`, the exact remainders of {@link extractHighA}. */
+export const extractLowA: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const x = a[ao + i] * c0;
+    const y = a[ao + i + 1] * c0;
+    s0 += x - (c1 + x - c1);
+    s1 += y - (c1 + y - c1);
   }
+  if (i < n) {
+    const x = a[ao + i] * c0;
+    s0 += x - (c1 + x - c1);
+  }
+  return s0 + s1;
+};
+
+/** {@link extractHighA} of `b`. */
+export const extractHighB: BlockKernel = (_a, _ao, b, bo, n, c0, c1) => extractHighA(b, bo, b, bo, n, c0, c1, 0, 0);
+
+/** {@link extractLowA} of `b`. */
+export const extractLowB: BlockKernel = (_a, _ao, b, bo, n, c0, c1) => extractLowA(b, bo, b, bo, n, c0, c1, 0, 0);
+
+/** The power of two `rho` that scales `max` into [1, 2) (clamped to stay finite). */
+export function extractionScale(max: number): number {
+  let e = Math.floor(Math.log2(max));
+  if (2 ** e > max) e--;
+  else if (2 ** (e + 1) <= max) e++;
+  return 2 ** Math.min(1000, Math.max(-1000, -e));
 }
+
+/** The power of two `sigma >= (n + 2) * max` for {@link extractHighA} (after scaling by rho). */
+export function extractionPivot(scaledMax: number, n: number): number {
+  return 2 ** Math.ceil(Math.log2((n + 2) * Math.max(scaledMax, 1)) + 1);
+}
+
+/** The low part of `a * b`: `a * b - fl(a * b)`, exactly (Dekker; no FMA in JS). */
+export function productError(a: number, b: number, p: number): number {
+  let t = 134217729 * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = 134217729 * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jensen-Shannon terms.
 
 /** Veltkamp's constant 2^27 + 1: splits a double into two 26-bit halves. */
 const SPLITTER = 134217729;
@@ -91,81 +115,58 @@ export function jsShape(t: number): number {
   return (1 + u) * Math.log1p(u) + (b > 0 ? b * Math.log(b) : 0);
 }
 
-/** One distribution's normaliser: its slice sum as a double-double, split for exact products. */
-export interface Normaliser {
-  /** The sum, rounded. */
-  hi: number;
-  /** The rest of the exact sum. */
-  lo: number;
-}
-
 /**
- * The Jensen-Shannon divergence terms of one slice, `sum rel_entr(x, m) + rel_entr(y, m)` with
- * `x = a / Sa`, `y = b / Sb`, `m = (x + y) / 2`, computed as `sum m f(t)` with
- * `t = (x - y) / (x + y)` and {@link jsShape}: every term is `kl_div(x, m) + kl_div(y, m)`, which
- * equals the `rel_entr` pair exactly in real arithmetic and is >= 0, so the sum cannot go
- * negative. `x - y` is formed from the exact residuals `a - fl(a / Sa) * Sa` (Dekker products)
- * and the double-double sums, so nearly equal distributions keep their relative accuracy instead
- * of losing it to the rounding of the normalisation. Pairs that are not both positive and finite
- * after normalising (zeros, negatives, inf, NaN) take SciPy's `rel_entr` path unchanged.
+ * Sum of the Jensen-Shannon terms `rel_entr(x, m) + rel_entr(y, m)`, `x = a / (c0 + c1)`,
+ * `y = b / (c2 + c3)` (normalising sums as double-doubles), `m = (x + y) / 2`, computed as
+ * `m f(t)` with `t = (x - y) / (x + y)` and {@link jsShape}: each term is
+ * `kl_div(x, m) + kl_div(y, m)`, equal to the `rel_entr` pair in real arithmetic and >= 0, so
+ * the sum cannot go negative. `x - y` is formed from the exact residuals `a - fl(a / S) S`
+ * (Dekker products) and the low parts of the sums, so nearly equal distributions keep their
+ * relative accuracy rather than losing it to the rounding of the normalisation. Pairs that are
+ * not both positive and finite after normalising (zeros, negatives, inf, NaN) take SciPy's
+ * `rel_entr` path, which gives SciPy's special values.
  */
-export class JensenShannonTerms {
-  private sa = 1;
-  private la = 0;
-  private ha = 1;
-  private ia = 1;
-  private sb = 1;
-  private lb = 0;
-  private hb = 1;
-  private ib = 1;
-
-  /** Sets the two normalisers of the next slice. */
-  set(aHi: number, aLo: number, bHi: number, bLo: number): void {
-    this.sa = aHi;
-    this.la = aLo;
-    this.ha = splitHigh(aHi);
-    this.ia = 1 / aHi;
-    this.sb = bHi;
-    this.lb = bLo;
-    this.hb = splitHigh(bHi);
-    this.ib = 1 / bHi;
-  }
-
-  readonly kernel: BlockKernel = (a, ao, b, bo, n) => {
-    const sa = this.sa, la = this.la, ha = this.ha, ta = sa - ha, ia = this.ia;
-    const sb = this.sb, lb = this.lb, hb = this.hb, tb = sb - hb, ib = this.ib;
-    let s0 = 0, s1 = 0;
-    for (let i = 0; i < n; i++) {
-      const p = a[ao + i];
-      const q = b[bo + i];
-      const x = p / sa;
-      const y = q / sb;
-      let term: number;
-      if (x > 0 && y > 0 && x < BIG && y < BIG) {
-        // ex = p - x * (sa + la) exactly enough: Dekker's product x * sa = pr + err.
-        let c = SPLITTER * x;
-        let h = c - (c - x);
-        let l = x - h;
-        let pr = x * sa;
-        const ex = p - pr - (h * ha - pr + h * ta + l * ha + l * ta) - x * la;
-        c = SPLITTER * y;
-        h = c - (c - y);
-        l = y - h;
-        pr = y * sb;
-        const ey = q - pr - (h * hb - pr + h * tb + l * hb + l * tb) - y * lb;
-        const s = x + y;
-        const d = x - y + (ex * ia - ey * ib);
-        term = 0.5 * s * jsShape(d / s);
-      } else {
-        const m = (x + y) / 2;
-        term = relEntrScalar(x, m) + relEntrScalar(y, m);
-      }
-      if ((i & 1) === 0) s0 += term;
-      else s1 += term;
+export const jensenShannonTerms: BlockKernel = (a, ao, b, bo, n, sa, la, sb, lb) => {
+  const ha = splitHigh(sa);
+  const ta = sa - ha;
+  const ia = 1 / sa;
+  const hb = splitHigh(sb);
+  const tb = sb - hb;
+  const ib = 1 / sb;
+  let s0 = 0, s1 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = a[ao + i];
+    const q = b[bo + i];
+    const x = p / sa;
+    const y = q / sb;
+    let term: number;
+    if (x > 0 && y > 0 && x < BIG && y < BIG) {
+      // ex = p - x (sa + la), from Dekker's exact product x * sa = pr + err.
+      let c = SPLITTER * x;
+      let h = c - (c - x);
+      let l = x - h;
+      let pr = x * sa;
+      const ex = p - pr - (h * ha - pr + h * ta + l * ha + l * ta) - x * la;
+      c = SPLITTER * y;
+      h = c - (c - y);
+      l = y - h;
+      pr = y * sb;
+      const ey = q - pr - (h * hb - pr + h * tb + l * hb + l * tb) - y * lb;
+      const s = x + y;
+      const d = x - y + (ex * ia - ey * ib);
+      term = 0.5 * s * jsShape(d / s);
+    } else {
+      const m = (x + y) / 2;
+      term = relEntrScalar(x, m) + relEntrScalar(y, m);
     }
-    return s0 + s1;
-  };
-}
+    if ((i & 1) === 0) s0 += term;
+    else s1 += term;
+  }
+  return s0 + s1;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Cross entropy.
 
 /**
  * The cross-entropy term of `x` against `y`: `-x log y` for positive finite x and y; otherwise
@@ -188,24 +189,3 @@ export const crossEntropyTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) 
   if (i < n) s0 += crossEntropyScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
   return s0 + s1;
 };
-
-/**
- * Copies a slice (as the engine hands it over, NaN pairs already dropped under `omit`) into a
- * reusable buffer: `reduce` returns 0; read `values.subarray(0, length)` afterwards.
- */
-export class SliceCopy {
-  values = new Float64Array(0);
-  length = 0;
-
-  /** Prepares for a slice of at most `n` elements. */
-  reset(n: number): void {
-    if (this.values.length < n) this.values = new Float64Array(n);
-    this.length = 0;
-  }
-
-  readonly kernel: BlockKernel = (a, ao, _b, _bo, n) => {
-    this.values.set(a.subarray(ao, ao + n), this.length);
-    this.length += n;
-    return 0;
-  };
-}

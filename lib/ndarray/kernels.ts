@@ -6,6 +6,7 @@
  */
 import { entrScalar } from '../special/entr.js';
 import { relEntrScalar } from '../special/rel-entr.js';
+import { klTermPositive } from '../math/kl-term.js';
 import type { BlockKernel } from './reduce.js';
 
 /** Sum of `a`. */
@@ -58,3 +59,47 @@ export const relEntrTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
   if (i < n) s0 += relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
   return s0 + s1;
 };
+
+/** Largest value of `a` (NaN if any is NaN; -inf for an empty block). */
+export const maxA: BlockKernel = (a, ao, _b, _bo, n) => {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = a[ao + i];
+    if (x > m || x !== x) m = x;
+  }
+  return m;
+};
+
+/** Sum of the values of `a` below `c0`. */
+export const sumBelowA: BlockKernel = (a, ao, _b, _bo, n, c0) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[ao + i];
+    if (x < c0) s += x;
+  }
+  return s;
+};
+
+/**
+ * Sum of kl_div(a/c2, b/c3) (c0 = 1/c2, c1 = 1/c3), terms that add up to the relative
+ * entropy of normalised a and b (see lib/math/kl-term.ts); other inputs follow rel_entr's
+ * rules, with kl_div's `y` for x = 0 so that the identity sum kl_div = sum rel_entr holds.
+ */
+export const klTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
+  let s0 = 0, s1 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = a[ao + i];
+    const q = b[bo + i];
+    let t: number;
+    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = klTermPositive(p, q, c2, c3, c0);
+    else t = klTermSpecial(p * c0, q * c1);
+    if ((i & 1) === 0) s0 += t;
+    else s1 += t;
+  }
+  return s0 + s1;
+};
+
+function klTermSpecial(x: number, y: number): number {
+  if (x === 0 && y > 0) return y;
+  return relEntrScalar(x, y);
+}

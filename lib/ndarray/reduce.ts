@@ -1,21 +1,29 @@
 /**
  * The reduction engine: walks the slices of one or two operands of the same shape along a set of
- * axes, in memory order, without copying them. Each slice is read in blocks of at most
- * `BLOCK` elements that a {@link BlockKernel} sums; block sums are combined pairwise
- * ({@link Cascade}). A block is handed to the kernel in place when it is contiguous float64,
- * otherwise it is gathered into a block-sized scratch buffer (the only extra memory besides the
- * output). Under `omit`, the gather drops every position where either operand is NaN (paired).
+ * axes, in memory order, without copying them, and runs a {@link SliceProgram} on each slice.
+ *
+ * A program is a few passes over its slice (e.g. a normalising sum, then the terms); each pass
+ * sums a {@link BlockKernel} over blocks of at most `BLOCK` contiguous float64 values, and the
+ * block sums are combined pairwise ({@link Cascade}). A block is handed to the kernel in place
+ * when it is contiguous float64; otherwise it is gathered into a block-sized scratch buffer.
+ * When neighbouring slices are closer in memory than neighbouring elements of one slice (axis 0
+ * of a C-order matrix, say), `TILE` slices are processed together and each block is gathered as
+ * a tile, row by row, so memory is read in order. Under `omit`, the gather drops every position
+ * where either operand is NaN (paired). Extra memory: the scratch tiles and the output.
  */
 import { Cascade } from './cascade.js';
 import type { NDArray, NumericData } from './ndarray.js';
-import { sizeOf } from './shape.js';
+import { cStrides, sizeOf } from './shape.js';
 
-/** Elements per block: small enough for L1, large enough to amortise a kernel call. */
+/** Elements per block and slice. */
 export const BLOCK = 256;
+/** Slices processed together when their elements interleave in memory. */
+export const TILE = 32;
+const TILE_BLOCK = 128;
 
 /**
  * Sums terms over `n` contiguous elements `a[ao..ao+n)` and `b[bo..bo+n)`; `c0..c3` are
- * per-slice constants (scales). Kernels must start from +0.0.
+ * per-slice constants (scales). Kernels start from +0.0.
  */
 export type BlockKernel = (
   a: Float64Array,
@@ -29,13 +37,29 @@ export type BlockKernel = (
   c3: number,
 ) => number;
 
+/**
+ * What to compute on each slice: `kernels[p]` is summed over the slice in pass p (or maximised,
+ * when `maxPasses[p]`), its result stored in `res[p]`.
+ */
+export interface SliceProgram {
+  readonly kernels: readonly BlockKernel[];
+  /** Passes whose block results are combined by `max` instead of a pairwise sum. */
+  readonly maxPasses?: readonly boolean[];
+  /**
+   * Sets the constants `c[k..k+4)` of pass p from the results so far, `res[r + q]` for q < p;
+   * returns false to skip the pass (its result is then 0).
+   */
+  setup(p: number, res: Float64Array, r: number, c: Float64Array, k: number): boolean;
+  /** The value of the slice from its results `res[r..r+passes)`. */
+  finish(res: Float64Array, r: number): number;
+}
+
 interface Axes {
   shape: number[];
   a: number[];
   b: number[];
 }
 
-/** Splits axes into the kept (outer) and reduced (inner) groups, simplified for walking. */
 function splitAxes(shape: readonly number[], sa: readonly number[], sb: readonly number[], reduce: readonly number[]) {
   const outer: Axes = { shape: [], a: [], b: [] };
   const inner: Axes = { shape: [], a: [], b: [] };
@@ -49,9 +73,9 @@ function splitAxes(shape: readonly number[], sa: readonly number[], sb: readonly
 }
 
 /**
- * Orders the reduced axes so the last one has the smallest step in memory (the summation order
- * within a slice does not matter for the result beyond rounding), drops length-1 axes and merges
- * neighbours that form a single stride.
+ * Orders the reduced axes so the last has the smallest step in memory (the order of terms within
+ * a slice changes the result only by rounding), drops length-1 axes and merges neighbours that
+ * form a single stride.
  */
 function simplifyInner(g: Axes): Axes {
   const idx = [...g.shape.keys()].filter((i) => g.shape[i] !== 1);
@@ -70,22 +94,28 @@ function simplifyInner(g: Axes): Axes {
     }
   }
   if (out.shape.length === 0) {
-    const empty = g.shape.includes(0);
-    out.shape.push(empty ? 0 : 1);
+    out.shape.push(g.shape.includes(0) ? 0 : 1);
     out.a.push(0);
     out.b.push(0);
   }
   return out;
 }
 
-/**
- * A cursor over the current slice. `reduce` sums a kernel over it; the function given to
- * {@link reduceSlices} may call `reduce` several times per slice (e.g. a normalising pass, then
- * the terms).
- */
-export class SliceCursor {
+/** Scratch memory, allocated once and reused by every reduction (calls are synchronous). */
+const scratch = {
+  bufA: new Float64Array(TILE * TILE_BLOCK),
+  bufB: new Float64Array(TILE * TILE_BLOCK),
+  consts: new Float64Array(4 * TILE),
+  res: new Float64Array(8 * TILE),
+  cascades: Array.from({ length: TILE }, () => new Cascade()),
+  active: new Uint8Array(TILE),
+};
+
+/** Walks one group of `k` slices (k > 1 only for single-run slices without omit). */
+class Walker {
   private readonly dataA: NumericData;
   private readonly dataB: NumericData;
+  private readonly sameAB: boolean;
   private readonly directA: boolean;
   private readonly directB: boolean;
   private readonly runLen: number;
@@ -96,20 +126,24 @@ export class SliceCursor {
   private readonly upperB: number[];
   private readonly nRuns: number;
   private readonly index: Int32Array;
-  private readonly bufA = new Float64Array(BLOCK);
-  private readonly bufB = new Float64Array(BLOCK);
-  private readonly cascade = new Cascade();
-  /** Offsets of the current slice's first element in each operand (set by the engine). */
-  baseA = 0;
-  baseB = 0;
 
-  constructor(a: NDArray, b: NDArray, inner: Axes, private readonly omit: boolean) {
+  constructor(
+    a: NDArray,
+    b: NDArray,
+    inner: Axes,
+    private readonly omit: boolean,
+    private readonly program: SliceProgram,
+    /** Step between neighbouring slices of a tile, in a and b. */
+    private readonly tileA: number,
+    private readonly tileB: number,
+  ) {
     this.dataA = a.data;
     this.dataB = b.data;
     const k = inner.shape.length - 1;
     this.runLen = inner.shape[k];
     this.runA = inner.a[k];
     this.runB = inner.b[k];
+    this.sameAB = a.data === b.data && inner.a.every((s, i) => s === inner.b[i]);
     this.upperShape = inner.shape.slice(0, k);
     this.upperA = inner.a.slice(0, k);
     this.upperB = inner.b.slice(0, k);
@@ -119,19 +153,37 @@ export class SliceCursor {
     this.directB = !omit && b.data instanceof Float64Array && this.runB === 1;
   }
 
-  /** The number of elements in each slice (before NaN omission). */
-  get length(): number {
-    return this.runLen * this.nRuns;
+  /** Runs the program on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os]. */
+  run(oa: number, ob: number, k: number, out: Float64Array, o: number, os: number): void {
+    const program = this.program;
+    const passes = program.kernels.length;
+    const { res, consts, active, cascades } = scratch;
+    for (let p = 0; p < passes; p++) {
+      let any = false;
+      for (let j = 0; j < k; j++) {
+        consts.fill(0, 4 * j, 4 * j + 4);
+        const on = program.setup(p, res, 8 * j, consts, 4 * j);
+        active[j] = on ? 1 : 0;
+        res[8 * j + p] = 0;
+        any = any || on;
+      }
+      if (!any) continue;
+      const max = program.maxPasses?.[p] === true;
+      if (k === 1) this.pass1(oa, ob, program.kernels[p], max);
+      else this.passTile(oa, ob, k, program.kernels[p], max);
+      for (let j = 0; j < k; j++) if (active[j] === 1) res[8 * j + p] = cascades[j].total();
+    }
+    for (let j = 0; j < k; j++) out[o + j * os] = program.finish(res, 8 * j);
   }
 
-  /** Pairwise sum of `kernel` over the current slice. */
-  reduce(kernel: BlockKernel, c0: number, c1: number, c2: number, c3: number): number {
-    const cascade = this.cascade;
-    cascade.reset();
+  /** One pass over one slice (any number of runs), into cascades[0]. */
+  private pass1(oa: number, ob: number, kernel: BlockKernel, max: boolean): void {
+    const cascade = scratch.cascades[0];
+    cascade.reset(max);
+    const c = scratch.consts;
+    const { bufA, bufB } = scratch;
     const len = this.runLen;
-    if (len === 0) return 0;
-    let oa = this.baseA;
-    let ob = this.baseB;
+    if (len === 0) return;
     const index = this.index;
     index.fill(0);
     for (let r = 0; r < this.nRuns; r++) {
@@ -140,34 +192,31 @@ export class SliceCursor {
         const pa = oa + i * this.runA;
         const pb = ob + i * this.runB;
         if (this.omit) {
-          const m = this.gatherPairs(pa, pb, n);
-          cascade.add(kernel(this.bufA, 0, this.bufB, 0, m, c0, c1, c2, c3));
+          const m = gatherPairs(this.dataA, pa, this.runA, this.dataB, pb, this.runB, n, bufA, bufB);
+          cascade.add(kernel(bufA, 0, bufB, 0, m, c[0], c[1], c[2], c[3]));
           continue;
         }
-        let arrA: Float64Array;
+        let arrA: Float64Array = bufA;
         let ia = 0;
         if (this.directA) {
           arrA = this.dataA as Float64Array;
           ia = pa;
         } else {
-          arrA = this.bufA;
-          gather(this.dataA, pa, this.runA, n, arrA);
+          gather(this.dataA, pa, this.runA, n, bufA, 0);
         }
-        let arrB: Float64Array;
+        let arrB: Float64Array = bufB;
         let ib = 0;
-        if (this.directB) {
-          arrB = this.dataB as Float64Array;
-          ib = pb;
-        } else if (this.dataB === this.dataA && this.runB === this.runA && pb === pa) {
+        if (this.sameAB && pb === pa) {
           arrB = arrA;
           ib = ia;
+        } else if (this.directB) {
+          arrB = this.dataB as Float64Array;
+          ib = pb;
         } else {
-          arrB = this.bufB;
-          gather(this.dataB, pb, this.runB, n, arrB);
+          gather(this.dataB, pb, this.runB, n, bufB, 0);
         }
-        cascade.add(kernel(arrA, ia, arrB, ib, n, c0, c1, c2, c3));
+        cascade.add(kernel(arrA, ia, arrB, ib, n, c[0], c[1], c[2], c[3]));
       }
-      // Next run: odometer over the remaining reduced axes.
       for (let d = index.length - 1; d >= 0; d--) {
         oa += this.upperA[d];
         ob += this.upperB[d];
@@ -177,65 +226,147 @@ export class SliceCursor {
         ob -= this.upperB[d] * this.upperShape[d];
       }
     }
-    return cascade.total();
   }
 
-  /** Gathers `n` positions into the buffers, dropping those where either value is NaN. */
-  private gatherPairs(pa: number, pb: number, n: number): number {
-    const da = this.dataA;
-    const db = this.dataB;
-    const sa = this.runA;
-    const sb = this.runB;
-    const ba = this.bufA;
-    const bb = this.bufB;
-    let m = 0;
-    for (let j = 0; j < n; j++) {
-      const x = da[pa + j * sa];
-      const y = db[pb + j * sb];
-      if (x !== x || y !== y) continue;
-      ba[m] = x;
-      bb[m] = y;
-      m++;
+  /** One pass over a tile of k single-run slices: blocks are gathered row by row. */
+  private passTile(oa: number, ob: number, k: number, kernel: BlockKernel, max: boolean): void {
+    const { bufA, bufB, consts: c, active, cascades } = scratch;
+    for (let j = 0; j < k; j++) cascades[j].reset(max);
+    const len = this.runLen;
+    const two = !this.sameAB;
+    for (let i = 0; i < len; i += TILE_BLOCK) {
+      const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
+      gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, bufA);
+      if (two) gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, bufB);
+      const arrB = two ? bufB : bufA;
+      for (let j = 0; j < k; j++) {
+        if (active[j] === 0) continue;
+        const q = 4 * j;
+        const s = j * TILE_BLOCK;
+        cascades[j].add(kernel(bufA, s, arrB, s, n, c[q], c[q + 1], c[q + 2], c[q + 3]));
+      }
     }
-    return m;
   }
 }
 
-function gather(data: NumericData, start: number, stride: number, n: number, out: Float64Array): void {
-  for (let j = 0, k = start; j < n; j++, k += stride) out[j] = data[k];
+function gather(data: NumericData, start: number, stride: number, n: number, out: Float64Array, o: number): void {
+  for (let j = 0, q = start; j < n; j++, q += stride) out[o + j] = data[q];
+}
+
+/** out[j*TILE_BLOCK + i] = data[start + i*stride + j*step] for i < n, j < k: reads rows in order. */
+function gatherTile(data: NumericData, start: number, stride: number, step: number, n: number, k: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = start + i * stride;
+    for (let j = 0, q = row; j < k; j++, q += step) out[j * TILE_BLOCK + i] = data[q];
+  }
+}
+
+/** Gathers `n` positions of both operands, dropping those where either is NaN; returns the count. */
+function gatherPairs(
+  da: NumericData, pa: number, sa: number, db: NumericData, pb: number, sb: number, n: number, ba: Float64Array, bb: Float64Array,
+): number {
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const x = da[pa + j * sa];
+    const y = db[pb + j * sb];
+    if (x !== x || y !== y) continue;
+    ba[m] = x;
+    bb[m] = y;
+    m++;
+  }
+  return m;
 }
 
 /**
- * Reduces `a` and `b` (same shape; pass `a` twice for one operand) over `axes`: for every kept
- * position, in C order of the kept axes, positions the cursor on its slice and stores
- * `fn(cursor)`. Returns the values and the kept shape.
+ * Reduces `a` and `b` (same shape; pass `a` twice for one operand) over `axes` with `program`.
+ * Returns the values in C order of the kept axes, and the kept shape.
  */
 export function reduceSlices(
   a: NDArray,
   b: NDArray,
   axes: readonly number[],
   omit: boolean,
-  fn: (cursor: SliceCursor) => number,
+  program: SliceProgram,
 ): { values: Float64Array; shape: number[] } {
   const { outer, inner } = splitAxes(a.shape, a.strides, b.strides, axes);
   const values = new Float64Array(sizeOf(outer.shape));
   if (values.length === 0) return { values, shape: outer.shape };
-  const cursor = new SliceCursor(a, b, inner, omit);
+  const outStrides = cStrides(outer.shape);
+  // Tile along the kept axis whose step is smallest, when it is smaller than the slice's own.
+  let t = -1;
+  if (!omit && inner.shape.length === 1 && inner.shape[0] > 1) {
+    for (let d = 0; d < outer.shape.length; d++) {
+      const s = Math.abs(outer.a[d]);
+      if (outer.shape[d] > 1 && s !== 0 && s < Math.abs(inner.a[0]) && (t < 0 || s < Math.abs(outer.a[t]))) t = d;
+    }
+  }
+  const walker = new Walker(a, b, inner, omit, program, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
+  // Odometer over the kept axes; axis t advances TILE at a time.
   const nd = outer.shape.length;
-  const index = new Int32Array(nd);
+  const index = new Array<number>(nd).fill(0);
   let oa = a.offset;
   let ob = b.offset;
-  for (let i = 0; i < values.length; i++) {
-    cursor.baseA = oa;
-    cursor.baseB = ob;
-    values[i] = fn(cursor);
-    for (let d = nd - 1; d >= 0; d--) {
-      oa += outer.a[d];
-      ob += outer.b[d];
-      if (++index[d] < outer.shape[d]) break;
+  let o = 0;
+  for (;;) {
+    const k = t >= 0 ? Math.min(TILE, outer.shape[t] - index[t]) : 1;
+    walker.run(oa, ob, k, values, o, t >= 0 ? outStrides[t] : 0);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      const step = d === t ? k : 1;
+      index[d] += step;
+      oa += outer.a[d] * step;
+      ob += outer.b[d] * step;
+      o += outStrides[d] * step;
+      if (index[d] < outer.shape[d]) break;
+      oa -= outer.a[d] * index[d];
+      ob -= outer.b[d] * index[d];
+      o -= outStrides[d] * index[d];
       index[d] = 0;
-      oa -= outer.a[d] * outer.shape[d];
-      ob -= outer.b[d] * outer.shape[d];
+    }
+    if (d < 0) break;
+  }
+  return { values, shape: outer.shape };
+}
+
+/**
+ * Calls `fn` on every slice of `a` along `axes` as a contiguous float64 copy (in a buffer reused
+ * from slice to slice: O(one slice) memory; `fn` may reorder it but must not keep it), for
+ * computations that need the whole slice at once, such as sorting. Returns the values in C
+ * order of the kept axes, and the kept shape.
+ */
+export function mapSlices(
+  a: NDArray,
+  axes: readonly number[],
+  fn: (slice: Float64Array, n: number) => number,
+): { values: Float64Array; shape: number[] } {
+  const { outer, inner } = splitAxes(a.shape, a.strides, a.strides, axes);
+  const values = new Float64Array(sizeOf(outer.shape));
+  const n = sizeOf(inner.shape);
+  const buf = new Float64Array(Math.max(n, 1));
+  const nd = outer.shape.length;
+  const index = new Array<number>(nd).fill(0);
+  const k = inner.shape.length;
+  const inIndex = new Array<number>(k).fill(0);
+  let o = a.offset;
+  for (let i = 0; i < values.length; i++) {
+    // Gather the slice, in memory order (not necessarily the logical order of its axes).
+    let q = o;
+    inIndex.fill(0);
+    for (let j = 0; j < n; j++) {
+      buf[j] = a.data[q];
+      for (let d = k - 1; d >= 0; d--) {
+        q += inner.a[d];
+        if (++inIndex[d] < inner.shape[d]) break;
+        q -= inner.a[d] * inner.shape[d];
+        inIndex[d] = 0;
+      }
+    }
+    values[i] = fn(buf, n);
+    for (let d = nd - 1; d >= 0; d--) {
+      o += outer.a[d];
+      if (++index[d] < outer.shape[d]) break;
+      o -= outer.a[d] * outer.shape[d];
+      index[d] = 0;
     }
   }
   return { values, shape: outer.shape };

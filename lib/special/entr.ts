@@ -1,3 +1,4 @@
+import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { map1 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -5,7 +6,7 @@ import type { NDArray } from '../ndarray/ndarray.js';
 /** The scalar kernel of {@link entr}. */
 export function entrScalar(x: number): number {
   if (x !== x) return x;
-  if (x > 0) return -x * Math.log(x);
+  if (x > 0) return -x * log(x);
   if (x === 0) return 0;
   return -Infinity;
 }

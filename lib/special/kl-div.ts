@@ -1,3 +1,4 @@
+import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -5,7 +6,7 @@ import type { NDArray } from '../ndarray/ndarray.js';
 /** The scalar kernel of {@link kl_div}, as SciPy's `_convex_analysis.pxd`. */
 export function klDivScalar(x: number, y: number): number {
   if (x !== x || y !== y) return NaN;
-  if (x > 0 && y > 0) return x * Math.log(x / y) - x + y;
+  if (x > 0 && y > 0) return x * log(x / y) - x + y;
   if (x === 0 && y >= 0) return y;
   return Infinity;
 }

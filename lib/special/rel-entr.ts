@@ -1,3 +1,4 @@
+import { log, log1p } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -9,9 +10,9 @@ export function relEntrScalar(x: number, y: number): number {
   if (x !== x || y !== y) return NaN;
   if (x <= 0 || y <= 0) return x === 0 && y >= 0 ? 0 : Infinity;
   const ratio = x / y;
-  if (0.5 < ratio && ratio < 2) return x * Math.log1p((x - y) / y);
-  if (DBL_MIN < ratio && ratio < Infinity) return x * Math.log(ratio);
-  return x * (Math.log(x) - Math.log(y));
+  if (0.5 < ratio && ratio < 2) return x * log1p((x - y) / y);
+  if (DBL_MIN < ratio && ratio < Infinity) return x * log(ratio);
+  return x * (log(x) - log(y));
 }
 
 /**

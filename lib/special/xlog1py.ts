@@ -1,3 +1,4 @@
+import { log1p } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -5,13 +6,13 @@ import type { NDArray } from '../ndarray/ndarray.js';
 /** The scalar kernel of {@link xlog1py}. */
 export function xlog1pyScalar(x: number, y: number): number {
   if (x === 0 && y === y) return 0;
-  return x * Math.log1p(y);
+  return x * log1p(y);
 }
 
 /**
  * Elementwise `x * log1p(y)`, `scipy.special.xlog1py`, with `0` when x = 0 and y is not NaN.
  * `xlog1py(1, -1)` is `-inf`; y < -1 gives NaN; `xlog1py(inf, 0)` is NaN.
- * SciPy uses the cephes `log1p`; this uses `Math.log1p` (the two differ by at most an ulp or so).
+ * SciPy uses the cephes `log1p`; this uses our table-driven `log1p` (the two differ by at most an ulp or so).
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.

@@ -1,3 +1,4 @@
+import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -5,7 +6,7 @@ import type { NDArray } from '../ndarray/ndarray.js';
 /** The scalar kernel of {@link xlogy}. */
 export function xlogyScalar(x: number, y: number): number {
   if (x === 0 && y === y) return 0;
-  return x * Math.log(y);
+  return x * log(y);
 }
 
 /**

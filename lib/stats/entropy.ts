@@ -1,11 +1,10 @@
 import { type Axis } from '../ndarray/axis.js';
 import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import { entrTerms, relEntrTerms, sumA, sumB } from '../ndarray/kernels.js';
 import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices, type SliceCursor } from '../ndarray/reduce.js';
-import { preScale, scaleFor } from './normalize.js';
+import { reduceSlices } from '../ndarray/reduce.js';
 import { axisOption, baseOption, checkKeys, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
 import { pairSamples, shapeResult } from './paired.js';
+import { RELATIVE, SHANNON } from './programs.js';
 
 /** Options of {@link entropy}. */
 export interface EntropyOptions {
@@ -85,28 +84,11 @@ export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions 
   if (pk === undefined || pk === null) throw new TypeError('entropy() missing required argument `pk`');
 
   const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
-  const body = qk === undefined ? shannon : relative;
-  const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', body);
+  const program = qk === undefined ? SHANNON : RELATIVE;
+  const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', program);
   if (base !== null) {
     const logBase = Math.log(base);
     for (let i = 0; i < values.length; i++) values[i] /= logBase;
   }
   return shapeResult(values, shape, keptShape, keepdims);
 }
-
-function shannon(c: SliceCursor): number {
-  const s = c.reduce(sumA, 0, 0, 0, 0);
-  const pre = preScale(s);
-  return c.reduce(entrTerms, pre, scaleFor(s, pre), 0, 0);
-}
-
-function relative(c: SliceCursor): number {
-  const sp = c.reduce(sumA, 0, 0, 0, 0);
-  const sq = c.reduce(sumB, 0, 0, 0, 0);
-  const pp = preScale(sp);
-  const pq = preScale(sq);
-  return c.reduce(relEntrTerms, pp, scaleFor(sp, pp), pq, scaleFor(sq, pq));
-}
-
-
-

@@ -8,11 +8,11 @@ import { ValueError } from '../errors.js';
 import { type Axis, MOVEAXIS_MESSAGES, normalizeAxes } from '../ndarray/axis.js';
 import { tryBroadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
-import { countNaN } from '../ndarray/kernels.js';
 import { NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce.js';
 import { cStrides, sameShape } from '../ndarray/shape.js';
 import type { NanPolicy } from './options.js';
+import { NAN_COUNT } from './programs.js';
 
 const INCOMPATIBLE = 'Array shapes are incompatible for broadcasting.';
 
@@ -28,7 +28,7 @@ export interface PairedSamples {
 export function containsNaN(x: NDArray): boolean {
   if (x.dtype !== 'float64' && x.dtype !== 'float32') return false;
   const all = [...x.shape.keys()];
-  return reduceSlices(x, x, all, false, (c) => c.reduce(countNaN, 0, 0, 0, 0)).values[0] > 0;
+  return reduceSlices(x, x, all, false, NAN_COUNT).values[0] > 0;
 }
 
 function atleast1d(x: NDArray): NDArray {
