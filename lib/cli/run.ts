@@ -8,6 +8,7 @@ import { NDArray } from '../index.js';
 import { type Args, HELP, parseArgs } from './args.js';
 import { InputError } from './errors.js';
 import { type Input, type InputContext, loadArray, NpyRows, openInput, type RowReader, TextRows } from './input.js';
+import { shapeTuple } from './npy.js';
 import { encode, formatFor, type Result, writeFileAtomic } from './output.js';
 import { bar, type Progress, silent } from './progress.js';
 import { type TextOptions } from './text.js';
@@ -78,14 +79,18 @@ function write(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> 
   });
 }
 
-/** Prefixes library errors with the input names, so the user knows which files were involved. */
-function blame<T>(names: string, f: () => T): T {
+/**
+ * Prefixes library errors with the input names (and, for a broadcasting error, the shapes), so
+ * the user knows which files were involved.
+ */
+function blame<T>(names: string, f: () => T, shapes?: readonly (readonly number[])[]): T {
   try {
     return f();
   } catch (err) {
     const e = err as Error;
     if (e && (e.name === 'ValueError' || e.name === 'AxisError' || e.name === 'TypeError')) {
-      throw new InputError(`${names}: ${e.name}: ${oneLine(e.message)}`);
+      const detail = shapes && /broadcast/.test(e.message) ? ` (shapes ${shapes.map(shapeTuple).join(' and ')})` : '';
+      throw new InputError(`${names}: ${e.name}: ${oneLine(e.message)}${detail}`);
     }
     throw err;
   }
@@ -171,11 +176,11 @@ async function compute(args: Args, io: Io): Promise<Result> {
       }
       if (!fallback) return await streamed(p, rowsOf(p, text), q, qRows, qWhole, reducer, options, limit, progress, names);
       const P = await loadArray(p, text);
-      return blame(names, () => toResult(reducer(P, qWhole!, options)));
+      return blame(names, () => toResult(reducer(P, qWhole!, options)), [P.shape, qWhole!.shape]);
     }
     const P = await loadArray(p, text);
     const Q = q === undefined ? undefined : await loadArray(q, text);
-    return blame(names, () => toResult(reducer(P, Q, options)));
+    return blame(names, () => toResult(reducer(P, Q, options)), Q && [P.shape, Q.shape]);
   } finally {
     progress.end();
   }

@@ -175,7 +175,7 @@ describe('scipy-entropy errors', () => {
     ['a truncated .npy', ['entropy', npyBad], /^scipy-entropy: .*trunc.npy: truncated .npy data: shape \(10,\) of float64 needs 80 bytes, found 36\n$/],
     ['an unsupported dtype', ['entropy', c16], /^scipy-entropy: .*c16.npy: unsupported dtype '<c16'/],
     ['a ragged row', ['entropy', ragged], /^scipy-entropy: .*ragged.csv: line 2, column 4: ragged row: 2 fields, expected 3 \(as on line 1\)\n$/],
-    ['a shape mismatch with --qk', ['entropy', csv, '--qk', q22], /^scipy-entropy: .*m.csv and .*q22.csv: ValueError: .*\n$/],
+    ['a shape mismatch with --qk', ['entropy', csv, '--qk', q22], /^scipy-entropy: .*m.csv and .*q22.csv: ValueError: .* \(shapes \(3, 3\) and \(2, 2\)\)\n$/],
     ['an axis out of range', ['entropy', csv, '--axis', '2'], /^scipy-entropy: .*m.csv: AxisError: .*\n$/],
     ['no command', [], /^scipy-entropy: no command given \(see scipy-entropy --help\)\n$/],
     ['an unknown command', ['entrop', csv], /^scipy-entropy: unknown command 'entrop'/],
