@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the worked example SciPy users know, then the main job (per-row entropy of the
-// bundled sample matrix). Runs the built CommonJS package from dist/.
+// bundled sample matrix, by the `scipy-entropy` CLI). Runs the built CommonJS package from dist/.
 'use strict';
-const fs = require('node:fs');
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { entropy, rel_entr } = require('../dist/cjs/index.js');
 
@@ -17,9 +17,11 @@ console.log(`KL(Q||P) = entropy(Q, P)        = ${entropy(Q, P)} nats`);
 console.log(`KL(Q||P) = sum(rel_entr(Q, P))  = ${sum(rel_entr(Q, P))} nats`);
 console.log(`KL(P||Q) in bits                = ${entropy(P, Q, { base: 2 })}`);
 
-const file = path.join(__dirname, '..', 'samples', 'histograms.csv');
-const lines = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
-const counts = lines.map((l) => l.split(',').map(Number));
-const H = entropy(counts, { axis: 1, base: 2 });
-console.log(`\nPer-row entropy (bits) of samples/histograms.csv, ${counts.length}x${counts[0].length} counts:`);
-H.toArray().forEach((h, i) => console.log(`  row ${i}: ${h}`));
+// The main job, by the command-line tool: per-row entropy of the bundled sample matrix.
+const args = ['entropy', path.join('samples', 'histograms.csv'), '--axis', '1'];
+console.log(`\nPer-row entropy (nats) of samples/histograms.csv, by the CLI:\n$ scipy-entropy ${args.join(' ')}`);
+const cli = spawnSync(process.execPath, [path.join(__dirname, '..', 'dist', 'cjs', 'cli', 'main.js'), ...args], {
+  cwd: path.join(__dirname, '..'),
+  stdio: 'inherit',
+});
+process.exitCode = cli.status ?? 1;
