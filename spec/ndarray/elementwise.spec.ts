@@ -1,0 +1,71 @@
+import ndarray from 'ndarray';
+import { map1, map2 } from '../../lib/ndarray/elementwise';
+import { asarray } from '../../lib/ndarray/create';
+import { NDArray } from '../../lib/ndarray/ndarray';
+import { ValueError } from '../../lib/errors';
+
+const add = (x: number, y: number): number => x + 10 * y;
+
+describe('map1', () => {
+  it('returns a plain number for a number and a C-order float64 NDArray otherwise', () => {
+    expect(map1(3, (x) => x * 2)).toBe(6);
+    expect(map1(true, (x) => x + 1)).toBe(2);
+    const out = map1(new Int8Array([1, 2]), (x) => x / 4) as NDArray;
+    expect(out.dtype).toBe('float64');
+    expect(out.toArray()).toEqual([0.25, 0.5]);
+  });
+
+  it('keeps the shape of an empty input', () => {
+    expect((map1([[], []], (x) => x) as NDArray).shape).toEqual([2, 0]);
+  });
+});
+
+describe('map2', () => {
+  it('broadcasts its operands numpy-style and writes the result in C order', () => {
+    const out = map2([[1], [2]], [1, 2, 3], add) as NDArray;
+    expect(out.shape).toEqual([2, 3]);
+    expect(out.isCContiguous).toBe(true);
+    expect(out.toArray()).toEqual([[11, 21, 31], [12, 22, 32]]);
+  });
+
+  it('gives a plain number for two 0-d operands and an array when either is not 0-d', () => {
+    expect(map2(1, 2, add)).toBe(21);
+    expect(map2(asarray(1), asarray(2), add)).toBe(21);
+    expect((map2(1, [2], add) as NDArray).shape).toEqual([1]);
+  });
+
+  it('walks transposed, reversed and stepped views in their logical order', () => {
+    const data = new Float64Array([1, 2, 3, 4, 5, 6]);
+    const t = ndarray(data, [2, 3]).transpose(1, 0);
+    const r = ndarray(new Float64Array([3, 2, 1])).step(-1);
+    expect((map2(t, 0, add) as NDArray).toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect((map2(t, asarray([[1], [2], [3]]), add) as NDArray).toArray()).toEqual([[11, 14], [22, 25], [33, 36]]);
+    expect((map2(r, ndarray(data).step(2), add) as NDArray).toArray()).toEqual([11, 32, 53]);
+  });
+
+  it('walks 3-D and 4-D broadcasts', () => {
+    const x = NDArray.fromData(Float64Array.from({ length: 6 }, (_, i) => i), [2, 1, 3]);
+    const y = NDArray.fromData(Float64Array.from([1, 2]), [2, 1]);
+    const out = map2(x, y, add) as NDArray;
+    expect(out.shape).toEqual([2, 2, 3]);
+    expect(out.toArray()).toEqual([
+      [[10, 11, 12], [20, 21, 22]],
+      [[13, 14, 15], [23, 24, 25]],
+    ]);
+    const four = map2(NDArray.fromData(new Float64Array(2), [2, 1, 1, 1]), NDArray.fromData(new Float64Array(3), [3, 1]), add) as NDArray;
+    expect(four.shape).toEqual([2, 1, 3, 1]);
+  });
+
+  it.each([
+    [[1, 2], [1, 2, 3], 'operands could not be broadcast together with shapes (2,) (3,) '],
+    [[[1, 2, 3]], [[1], [2], [3], [4], [5]], null],
+    [[[1, 2]], [[1, 2, 3]], 'operands could not be broadcast together with shapes (1,2) (1,3) '],
+  ])('broadcasts %j against %j, or throws numpy\'s error', (x, y, message) => {
+    if (message === null) {
+      expect((map2(x, y, add) as NDArray).shape).toEqual([5, 3]);
+    } else {
+      expect(() => map2(x, y, add)).toThrow(ValueError);
+      expect(() => map2(x, y, add)).toThrow(message);
+    }
+  });
+});
