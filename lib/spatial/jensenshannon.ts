@@ -2,9 +2,21 @@ import { type Axis, checkAxisType, normalizeAxes, REDUCTION_MESSAGES } from '../
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike, type TypedArray } from '../ndarray/create.js';
 import { map2 } from '../ndarray/elementwise.js';
-import { DoubleDoubleSum, JensenShannonTerms } from '../ndarray/family-kernels.js';
+import {
+  extractHighA,
+  extractHighB,
+  extractionPivot,
+  extractionScale,
+  extractLowA,
+  extractLowB,
+  jensenShannonTerms,
+  maxAbsA,
+  maxAbsB,
+  productError,
+} from '../ndarray/family-kernels.js';
+import { sumA } from '../ndarray/kernels.js';
 import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices } from '../ndarray/reduce.js';
+import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
 import { cStrides, sizeOf } from '../ndarray/shape.js';
 import { checkKeys, keepdimsOption } from '../stats/options.js';
 import { shapeResult } from '../stats/paired.js';
@@ -88,30 +100,134 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   const axes = sumAxes(axis, shape.length);
   const keptShape = shape.map((n, d) => (axes.includes(d) ? 1 : n));
   const outSize = sizeOf(shape.filter((_, d) => !axes.includes(d)));
+  const n = sizeOf(axes.map((d) => shape[d]));
 
-  let na: PerSlice | null = null;
-  let nb: PerSlice | null = null;
-  if (outSize > 0) {
-    na = ownSums(a, axesA, shape, axes);
-    if (na.copy !== null) a = na.copy;
-    nb = ownSums(b, axesB, shape, axes);
-    if (nb.copy !== null) b = nb.copy;
-  }
-  const terms = new JensenShannonTerms();
-  let i = 0;
-  const { values, shape: outShape } = reduceSlices(a.broadcastTo(shape), b.broadcastTo(shape), axes, false, (c) => {
-    terms.set(na!.hi[i], na!.lo[i], nb!.hi[i], nb!.lo[i]);
-    i++;
-    return c.reduce(terms.kernel, 0, 0, 0, 0);
-  });
+  // Each input is normalised over its own axes. When those are, in the broadcast shape, exactly
+  // the reduced axes along which it varies, its own sum is the sum over the reduced slice divided
+  // by how many times it is repeated there (`stretch`); otherwise it is divided by its sums into
+  // a copy of its own size first (stretch 0: unit sums).
+  const stretchA = stretchOf(a.shape, axesA, shape, axes);
+  const stretchB = stretchOf(b.shape, axesB, shape, axes);
+  if (outSize > 0 && stretchA === 0) a = normalisedCopy(a, axesA);
+  if (outSize > 0 && stretchB === 0) b = normalisedCopy(b, axesB);
   const logBase = base === null ? 1 : Math.log(base);
-  for (let k = 0; k < values.length; k++) {
-    let js = values[k];
-    if (base !== null) js /= logBase;
-    values[k] = Math.sqrt(js / 2);
-  }
+  const program = jensenShannonProgram(n, stretchA, stretchB, base === null ? null : logBase);
+  const { values, shape: outShape } = reduceSlices(a.broadcastTo(shape), b.broadcastTo(shape), axes, false, program);
   return shapeResult(values, outShape, keptShape, keepdims);
 }
+
+/**
+ * The slice program: passes 0-1 find max|a| and max|b|; passes 2-5 sum a and b exactly as
+ * double-doubles (error-free extraction); pass 6 sums the terms; `finish` applies the base and
+ * the square root. An input with stretch 0 is already normalised: its passes are skipped and
+ * its sum is 1.
+ */
+function jensenShannonProgram(n: number, stretchA: number, stretchB: number, logBase: number | null): SliceProgram {
+  return {
+    kernels: [maxAbsA, maxAbsB, extractHighA, extractLowA, extractHighB, extractLowB, jensenShannonTerms],
+    maxPasses: [true, true, false, false, false, false, false],
+    setup(p, res, r, c, k) {
+      if (p < 2) return (p === 0 ? stretchA : stretchB) !== 0;
+      if (p < 6) {
+        const max = res[r + (p < 4 ? 0 : 1)];
+        if (!(max > 0 && max < Infinity)) return false;
+        const rho = extractionScale(max);
+        c[k] = rho;
+        c[k + 1] = extractionPivot(max * rho, n);
+        return true;
+      }
+      sliceSum(res, r, 0, stretchA, c, k);
+      sliceSum(res, r, 1, stretchB, c, k + 2);
+      return true;
+    },
+    finish(res, r) {
+      let js = res[r + 6];
+      if (logBase !== null) js /= logBase;
+      return Math.sqrt(js / 2);
+    },
+  };
+}
+
+/**
+ * Operand `o`'s own normalising sum as a double-double (c[k], c[k + 1]): the extracted parts
+ * (res 2-3 or 4-5) rescaled and divided by the stretch; NaN when the slice holds inf or NaN
+ * (whose terms SciPy also makes NaN), 0 when it is all zeros or empty.
+ */
+function sliceSum(res: Float64Array, r: number, o: number, stretch: number, c: Float64Array, k: number): void {
+  if (stretch === 0) {
+    c[k] = 1;
+    c[k + 1] = 0;
+    return;
+  }
+  const max = res[r + o];
+  if (!(max < Infinity)) {
+    c[k] = max === -Infinity ? 0 : NaN;
+    c[k + 1] = 0;
+    return;
+  }
+  if (max === 0) {
+    c[k] = 0;
+    c[k + 1] = 0;
+    return;
+  }
+  const rho = extractionScale(max);
+  const hi = res[r + 2 + 2 * o];
+  const lo = res[r + 3 + 2 * o];
+  // TwoSum, then undo the power-of-two scaling (exact unless it overflows, as SciPy's sum would).
+  let s = hi + lo;
+  const bp = s - hi;
+  let e = hi - (s - bp) + (lo - bp);
+  s /= rho;
+  e /= rho;
+  if (!Number.isFinite(s)) {
+    c[k] = s;
+    c[k + 1] = 0;
+    return;
+  }
+  if (stretch !== 1) {
+    const h = s / stretch;
+    const err = productError(h, stretch, h * stretch);
+    e = (s - h * stretch - err + e) / stretch;
+    s = h;
+  }
+  c[k] = s;
+  c[k + 1] = e;
+}
+
+/**
+ * How many times each element of an input of shape `own`, normalised over its axes `ownAxes`,
+ * appears in one slice of the broadcast reduction over `axes` of `shape`; 0 when its normalising
+ * groups do not coincide with those slices (an axis along which it varies is reduced on one
+ * side only).
+ */
+function stretchOf(own: readonly number[], ownAxes: number[], shape: number[], axes: number[]): number {
+  const lead = shape.length - own.length;
+  let stretch = 1;
+  for (let d = 0; d < shape.length; d++) {
+    const len = d < lead ? 1 : own[d - lead];
+    const reduced = axes.includes(d);
+    if (len !== 1) {
+      if (reduced !== ownAxes.includes(d - lead)) return 0;
+    } else if (reduced) {
+      stretch *= shape[d];
+    }
+  }
+  return stretch;
+}
+
+/** `x` divided by its sums over `own` (in its own shape), as a float64 copy. */
+function normalisedCopy(x: NDArray, own: number[]): NDArray {
+  const { values } = reduceSlices(x, x, own, false, SUM);
+  const keepShape = x.shape.map((n, d) => (own.includes(d) ? 1 : n));
+  const divided = map2(x, new NDArray(values, keepShape, cStrides(keepShape)), (u, s) => u / s);
+  return divided instanceof NDArray ? divided : NDArray.fromData(Float64Array.of(divided), []);
+}
+
+const SUM: SliceProgram = {
+  kernels: [sumA],
+  setup: () => true,
+  finish: (res, r) => res[r],
+};
 
 /**
  * The axes `np.sum(x, axis)` reduces for an input of dimension `ndim`: all for `null`; numpy
@@ -121,48 +237,4 @@ function sumAxes(axis: Axis, ndim: number): number[] {
   if (axis === null) return [...Array(ndim).keys()];
   if (ndim === 0 && (axis === 0 || axis === -1)) return [];
   return normalizeAxes(axis, ndim, REDUCTION_MESSAGES);
-}
-
-/** One input's normalising sums, one per output position (C order), or a normalised copy. */
-interface PerSlice {
-  hi: Float64Array;
-  lo: Float64Array;
-  /** Set when the sums vary within an output slice: the input divided by them, in its own shape. */
-  copy: NDArray | null;
-}
-
-/**
- * Sums `x` over its own `own` axes (double-double), then lays the sums out per output position of
- * the broadcast reduction over `axes`. When they are not constant along `axes` (possible only for
- * inputs of different ndim with a non-negative axis), returns `x / sums` as a copy of `x`'s size
- * and unit sums instead.
- */
-function ownSums(x: NDArray, own: number[], shape: number[], axes: number[]): PerSlice {
-  const dd = new DoubleDoubleSum();
-  const keptSize = sizeOf(x.shape.filter((_, d) => !own.includes(d)));
-  const lo = new Float64Array(keptSize);
-  let k = 0;
-  const { values: hi } = reduceSlices(x, x, own, false, (c) => {
-    dd.reset();
-    c.reduce(dd.kernel, 0, 0, 0, 0);
-    dd.finish();
-    lo[k++] = dd.lo;
-    return dd.hi;
-  });
-  const keepShape = x.shape.map((n, d) => (own.includes(d) ? 1 : n));
-  const hiFull = new NDArray(hi, keepShape, cStrides(keepShape)).broadcastTo(shape);
-  const loFull = new NDArray(lo, keepShape, cStrides(keepShape)).broadcastTo(shape);
-  const outSize = sizeOf(shape.filter((_, d) => !axes.includes(d)));
-  if (axes.every((d) => hiFull.strides[d] === 0 || shape[d] === 1)) {
-    return { hi: keptView(hiFull, axes), lo: keptView(loFull, axes), copy: null };
-  }
-  const divided = map2(x, new NDArray(hi, keepShape, cStrides(keepShape)), (u, s) => u / s);
-  const copy = divided instanceof NDArray ? divided : NDArray.fromData(Float64Array.of(divided), []);
-  return { hi: new Float64Array(outSize).fill(1), lo: new Float64Array(outSize), copy };
-}
-
-/** The values of `full` at the first index of every reduced axis, in C order of the others. */
-function keptView(full: NDArray, axes: number[]): Float64Array {
-  const kept = [...full.shape.keys()].filter((d) => !axes.includes(d));
-  return new NDArray(full.data, kept.map((d) => full.shape[d]), kept.map((d) => full.strides[d]), full.offset).toFloat64Array();
 }

@@ -1,0 +1,98 @@
+import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
+import { crossEntropyTerms } from '../ndarray/family-kernels.js';
+import { sumA, sumB } from '../ndarray/kernels.js';
+import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
+import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
+import type { EntropyOptions } from './entropy.js';
+import { preScale, scaleFor } from './normalize.js';
+import { axisOption, baseOption, checkKeys, keepdimsOption, nanPolicyOption } from './options.js';
+import { pairSamples, shapeResult } from './paired.js';
+
+/** Options of {@link cross_entropy}: those of `entropy`. */
+export type CrossEntropyOptions = EntropyOptions;
+
+/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
+type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
+/** Options under which scalar or 1-D inputs give a number. */
+type ScalarOptions = CrossEntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
+
+const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
+
+function isOptions(x: unknown): x is CrossEntropyOptions {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
+}
+
+/**
+ * The cross entropy of `qk` relative to `pk`, `H(p, q) = -sum(p log q)` along `axis` after
+ * normalising both to sum to 1 along it: `H(p) + D(p || q)` (`entropy(pk) + entropy(pk, qk)`),
+ * computed in one pass over the terms. No SciPy counterpart; the inputs, options, broadcasting,
+ * NaN policies and result shapes are exactly those of `entropy(pk, qk)` (pk and qk broadcast
+ * against each other over every axis before normalising; `axis: null` ravels each first;
+ * `omit` drops NaN positions from both).
+ *
+ * Each term is `entr(p) + rel_entr(p, q)` of the normalised values, that is `-p log q` where both
+ * are positive and finite, and otherwise: `0` for `p = 0` (and `q >= 0`), as `xlogy`; `+inf` for
+ * `p > 0` with `q = 0` (or `q < 0`); `-inf` for `q = inf`; NaN for `p < 0` (entropy gives -inf
+ * and the divergence +inf), inf or NaN. So a zero-sum slice gives NaN, an empty slice gives 0, a
+ * single element gives +0, and the result equals `entropy(pk) + entropy(pk, qk)` wherever that
+ * is defined, including its infinities.
+ *
+ * @param pk - the true distribution (probabilities or counts); array-like, never mutated.
+ * @param qk - the model distribution, broadcast against pk.
+ * @param options - as `entropy`: `base` (default e), `axis` (default 0), `nan_policy` (default
+ *   `propagate`; alias `nanPolicy`), `keepdims` (default false).
+ * @returns a number when the reduction leaves no axis and keepdims is false; otherwise a
+ *   float64 `NDArray` of the remaining (or kept) axes.
+ * @throws {ValueError} `` `base` must be a positive number or `null`. ``,
+ *   `Array shapes are incompatible for broadcasting.`, `The input contains nan values` (policy
+ *   raise), an invalid nan_policy; {@link AxisError} for an axis out of bounds (`source: axis 2
+ *   is out of bounds for array of dimension 2`); `TypeError` for non-numeric input and unknown
+ *   options.
+ * @example
+ * cross_entropy([0.5, 0.5], [0.9, 0.1], { base: 2 }); // => 1.736965594166206
+ * cross_entropy([1, 2, 3], [1, 2, 3]);               // => 1.0114042647073518 (= entropy([1, 2, 3]))
+ * cross_entropy([1, 1], [1, 0]);                     // => Infinity
+ * @see scipy.stats.entropy (H(p) + D(p || q))
+ */
+export function cross_entropy(pk: Flat, qk: Flat, options?: ScalarOptions): number;
+export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions & { keepdims: true }): NDArray;
+export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options?: CrossEntropyOptions): number | NDArray;
+export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = {}): number | NDArray {
+  if (!isOptions(options)) throw new TypeError('cross_entropy() options must be an object');
+  checkKeys('cross_entropy', options, KEYS);
+  const base = baseOption(options.base);
+  const axis = axisOption(options.axis, 0);
+  const policy = nanPolicyOption(options);
+  const keepdims = keepdimsOption(options.keepdims);
+  if (pk === undefined || pk === null) throw new TypeError('cross_entropy() missing required argument `pk`');
+  if (qk === undefined || qk === null) throw new TypeError('cross_entropy() missing required argument `qk`');
+
+  const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
+  const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', CROSS);
+  if (base !== null) {
+    const logBase = Math.log(base);
+    for (let i = 0; i < values.length; i++) values[i] /= logBase;
+  }
+  return shapeResult(values, shape, keptShape, keepdims);
+}
+
+/** Passes: the sums of pk and qk, then the terms of the normalised values. */
+const CROSS: SliceProgram = {
+  kernels: [sumA, sumB, crossEntropyTerms],
+  setup(p, res, r, c, k) {
+    if (p < 2) return true;
+    const sp = res[r];
+    const sq = res[r + 1];
+    const pp = preScale(sp);
+    const pq = preScale(sq);
+    c[k] = pp;
+    c[k + 1] = scaleFor(sp, pp);
+    c[k + 2] = pq;
+    c[k + 3] = scaleFor(sq, pq);
+    return true;
+  },
+  finish: (res, r) => res[r + 2],
+};
+
+/** camelCase alias of {@link cross_entropy}. */
+export const crossEntropy = cross_entropy;
