@@ -13,6 +13,8 @@
  * `npm run accuracy` writes the same measurements as tables to docs/accuracy.md.
  */
 import {
+  buildInput,
+  digestMismatch,
   EXPORT_OF,
   type ExactCase,
   explain,
@@ -71,6 +73,20 @@ describe('the exact fixtures', () => {
     const fns = new Set(cases.map((c) => c.fn));
     expect([...fns].sort()).toEqual(['cross_entropy', 'entropy', 'jensenshannon', 'kl']);
     expect(files.map((f) => f.file)).toEqual(['cross-entropy.json', 'degenerate.json', 'entropy.json', 'jensenshannon.json', 'kl.json']);
+  });
+
+  const recipes = cases.flatMap((c) => [
+    ...(c.pkDigest === undefined ? [] : [[`${c.name} (pk)`, c.pk, c.pkDigest] as const]),
+    ...(c.qkDigest === undefined ? [] : [[`${c.name} (qk)`, c.qk!, c.qkDigest] as const]),
+  ]);
+  it.each(recipes)('rebuild the recipe input of %s bit for bit', (_, recipe, digest) => {
+    expect(digestMismatch(buildInput(recipe), digest)).toBeNull();
+  });
+
+  it('catch a recipe that rebuilds different values', () => {
+    const c = recipes[0];
+    const wrong = { ...(c[1] as Record<string, unknown>), seed: 12345 };
+    expect(digestMismatch(buildInput(wrong as never), c[2])).toMatch(/rebuilt/);
   });
 
   it("reproduce SciPy's errors of the behaviour reference, section 6.2, exactly", () => {

@@ -36,6 +36,9 @@ export interface ExactCase {
   base?: number;
   pk: Encoded;
   qk?: Encoded;
+  /** For a recipe input: values it must reproduce (see {@link digestMismatch}). */
+  pkDigest?: Encoded;
+  qkDigest?: Encoded;
   scipy: number[];
   exact: number[];
   exactLo: number[];
@@ -92,6 +95,8 @@ export function loadExactFiles(dir: string = EXACT_DIR): ExactFile[] {
         base: c.base as number | undefined,
         pk: c.pk,
         qk: c.qk,
+        pkDigest: c.pk_digest,
+        qkDigest: c.qk_digest,
         scipy: numbers(c.scipy),
         exact: numbers(c.exact),
         exactLo: numbers(c.exact_lo),
@@ -178,6 +183,26 @@ export function buildInput(x: Encoded): Input {
   if (!Array.isArray(x)) throw new TypeError('a case input must be an array or a recipe');
   if (x.length > 0 && Array.isArray(x[0])) return (x as Encoded[][]).map((row) => row.map(decodeNumber));
   return Float64Array.from((x as Encoded[]).map(decodeNumber));
+}
+
+/**
+ * Why a rebuilt input differs from what the exporter made (null if it does not): compares the
+ * first three values, the middle one (index n >> 1), the last and the left-to-right float64 sum,
+ * all bit for bit.
+ */
+export function digestMismatch(input: Input, digest: Encoded): string | null {
+  const flat = input instanceof Float64Array ? Array.from(input) : input.flat();
+  const d = digest as { first: Encoded[]; middle: Encoded; last: Encoded; sequential_sum: Encoded };
+  let sum = 0;
+  for (const v of flat) sum += v;
+  const checks: [string, number, number][] = [
+    ...d.first.map((v, i): [string, number, number] => [`value ${i}`, flat[i], decodeNumber(v)]),
+    [`value ${flat.length >> 1}`, flat[flat.length >> 1], decodeNumber(d.middle)],
+    [`value ${flat.length - 1}`, flat[flat.length - 1], decodeNumber(d.last)],
+    ['sequential sum', sum, decodeNumber(d.sequential_sum)],
+  ];
+  for (const [what, got, want] of checks) if (!Object.is(got, want)) return `${what}: rebuilt ${got}, exporter ${want}`;
+  return null;
 }
 
 // ------------------------------------------------------------------ running our functions
