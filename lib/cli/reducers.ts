@@ -3,8 +3,8 @@
  * (or none), and the options the command line gave.
  */
 import { entropy, type NDArray } from '../index.js';
+import { jensenshannon } from '../spatial/index.js';
 import { type Command } from './args.js';
-import { InputError } from './errors.js';
 
 /** The options a command passes on. */
 export interface ReduceOptions {
@@ -25,7 +25,10 @@ export const REDUCERS: Record<Command, Reducer> = {
       ...(o.nanPolicy !== undefined && { nan_policy: o.nanPolicy }),
       keepdims: o.keepdims,
     }),
-  jensenshannon: () => {
-    throw new InputError('jensenshannon is not in this build yet');
-  },
+  jensenshannon: (p, q, o) =>
+    jensenshannon(p, q!, {
+      ...(o.axis !== undefined && { axis: o.axis }),
+      ...(o.base !== undefined && { base: o.base }),
+      keepdims: o.keepdims,
+    }),
 };

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import '../helpers/allclose';
 import { readNpy, writeNpy } from '../../lib/cli/npy';
+import { jensenshannon } from '../../lib/spatial/jensenshannon';
 import { entropy } from '../../lib/stats/entropy';
 import { cli, numbers, tempDir } from './helpers';
 
@@ -160,6 +161,35 @@ describe('scipy-entropy entropy on large inputs (streamed in blocks of rows)', (
     const r = await cli(['entropy', bigCsv, '--axis', '1', '--block-bytes', block], { env: { SCIPY_ENTROPY_PROGRESS: '1' } });
     expect(numbers(r.stdout)).toHaveLength(rows);
     expect(r.stderr).toContain('100%');
+  });
+});
+
+describe('scipy-entropy jensenshannon', () => {
+  it('computes the Jensen-Shannon distance of P and Q along an axis, in a base', async () => {
+    const r = await cli(['jensenshannon', csv, qcsv, '--axis', '1', '--base', '2']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(numbers(r.stdout)).toAllClose(jensenshannon(M, Q, { axis: 1, base: 2 }));
+    expect(numbers((await cli(['jensenshannon', csv, qcsv])).stdout)).toAllClose(jensenshannon(M, Q));
+  });
+
+  it('streams large inputs with the same values as a whole run', async () => {
+    const a = matrix(300, 6, 3);
+    const b = matrix(300, 6, 11);
+    const pa = file('js-a.csv', a.map((r) => r.join(',')).join('\n'));
+    const pb = file('js-b.npy', writeNpy(Float64Array.from(b.flat()), [300, 6]));
+    const r = await cli(['jensenshannon', pa, pb, '--axis', '-1', '--keepdims', '--block-bytes', '480', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.toString())).toAllClose(jensenshannon(a, b, { axis: -1, keepdims: true }).toArray(), { rtol: 0, atol: 0 });
+  });
+
+  it.each([
+    ['one input', ['jensenshannon', 'a.csv'], /^scipy-entropy: jensenshannon takes two inputs P and Q, got 1/],
+    ['--qk', ['jensenshannon', 'a.csv', 'b.csv', '--qk', 'c.csv'], /^scipy-entropy: --qk is an option of entropy/],
+    ['--nan-policy', ['jensenshannon', 'a.csv', 'b.csv', '--nan-policy', 'omit'], /^scipy-entropy: --nan-policy is an option of entropy only/],
+  ])('refuses %s', async (_what, argv, message) => {
+    const r = await cli(argv as string[]);
+    expect([r.code, r.stdout.length]).toEqual([2, 0]);
+    expect(r.stderr).toMatch(message);
   });
 });
 
