@@ -1,6 +1,7 @@
 /** scipy-entropy: SciPy's information-theory functions for TypeScript. */
 export * from './stats/index.js';
 export * from './special/index.js';
+export * from './spatial/index.js';
 export { ValueError, AxisError, IndexError } from './errors.js';
 export { NDArray, type DType, type NestedNumbers, type NumericData } from './ndarray/ndarray.js';
 export { asarray, type ArrayLike, type NestedArray, type TypedArray } from './ndarray/create.js';
