@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The package as users install it: build, lint the package (publint, @arethetypeswrong/cli),
+# `npm pack`, install the tarball into a fresh consumer project (its dependencies come from the
+# registry), then check require(), import(), every subpath, the `scipy-entropy` bin, and that a
+# TypeScript consumer compiles against the published types under moduleResolution nodenext
+# (as ESM and as CommonJS) and bundler.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+npm run build --silent
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+tarball="$tmp/$(npm pack --silent --pack-destination "$tmp" | tail -n 1)"
+echo "packed $(basename "$tarball"): $(tar -tzf "$tarball" | wc -l) files"
+
+# Lint the packed package: exports map, files, types for every entry point and resolution mode.
+npx --no-install publint run --strict "$tarball"
+# Profile node16: moduleResolution node10 is deprecated in TypeScript 6 and engines is >= 18, so
+# the subpaths are not mapped for it (node10 still resolves the root through main/types).
+npx --no-install attw "$tarball" --profile node16
+
+# A fresh consumer project.
+consumer="$tmp/consumer"
+mkdir -p "$consumer"
+cd "$consumer"
+printf '{ "name": "consumer", "version": "1.0.0", "private": true }\n' > package.json
+npm install --no-audit --no-fund --loglevel=error "$tarball"
+
+# Every subpath the exports map lists (except ./package.json), for require() and import().
+subpaths=$(node -e '
+  const m = require("scipy-entropy/package.json").exports;
+  console.log(Object.keys(m).filter((k) => k !== "./package.json").map((k) => k.replace(/^\.\/?/, "")).join(" "))')
+echo "subpaths: . ${subpaths}"
+
+node - "$subpaths" <<'JS'
+const assert = require('node:assert');
+const subpaths = process.argv[2].split(' ').filter(Boolean);
+const m = require('scipy-entropy');
+assert.ok(Math.abs(m.entropy([1, 2, 3], [3, 2, 1]) - 0.3662040962227033) < 1e-15, 'require: entropy');
+assert.deepEqual(m.entropy([[1, 2, 3], [4, 5, 6]], { axis: 1 }).shape, [2]);
+for (const s of subpaths) assert.ok(Object.keys(require(`scipy-entropy/${s}`)).length > 0, `require scipy-entropy/${s}`);
+console.log('require: ok');
+JS
+
+cat > import.mjs <<'JS'
+import assert from 'node:assert';
+import { entropy, rel_entr, ValueError } from 'scipy-entropy';
+import * as stats from 'scipy-entropy/stats';
+import * as special from 'scipy-entropy/special';
+assert.ok(Math.abs(entropy([1, 2, 3], [3, 2, 1]) - 0.3662040962227033) < 1e-15, 'import: entropy');
+assert.equal(stats.entropy, entropy);
+assert.equal(special.rel_entr, rel_entr);
+assert.throws(() => entropy([1], { base: -1 }), (e) => e.name === 'ValueError' && e instanceof ValueError);
+for (const s of process.argv[2].split(' ').filter(Boolean)) assert.ok(Object.keys(await import(`scipy-entropy/${s}`)).length > 0, s);
+console.log('import: ok');
+JS
+node import.mjs "$subpaths"
+
+# The bin, as npm linked it.
+printf 'a,b,c\n1,2,3\n4,5,6\n' > m.csv
+out=$(./node_modules/.bin/scipy-entropy entropy m.csv --axis 1)
+test "$out" = $'1.0114042647073518\n1.0851886129676505' || { echo "bin printed: $out"; exit 1; }
+./node_modules/.bin/scipy-entropy --version | grep -qx "$(node -p 'require("scipy-entropy/package.json").version')"
+set +e
+./node_modules/.bin/scipy-entropy entropy missing.csv 2> err.txt
+status=$?
+set -e
+test "$status" -eq 2 && grep -qx 'scipy-entropy: missing.csv: no such file' err.txt
+echo 'bin: ok'
+
+# TypeScript consumers, type-checked (skipLibCheck off: our .d.ts files are checked too).
+tsc="$root/node_modules/typescript/bin/tsc"
+cat > esm.mts <<'TS'
+import { entropy, rel_entr, NDArray, type EntropyOptions } from 'scipy-entropy';
+import { entropy as e2 } from 'scipy-entropy/stats';
+import { kl_div } from 'scipy-entropy/special';
+const options: EntropyOptions = { base: 2, axis: 1, nan_policy: 'omit' };
+const h: number = entropy([0.5, 0.5], { base: 2 });
+const a: NDArray = entropy([[1, 2], [3, 4]], { ...options, keepdims: true });
+const b: NDArray = rel_entr([1, 2], [2, 1]);
+const c: number | NDArray = e2([[1, 2]], { axis: 0 });
+const shape: readonly number[] = kl_div([1], [2]).shape;
+// @ts-expect-error: nan_policy is one of propagate, omit, raise
+entropy([1], { nan_policy: 'ignore' });
+export { h, a, b, c, shape };
+TS
+cat > cjs.cts <<'TS'
+import { entropy, NDArray } from 'scipy-entropy';
+import { entr } from 'scipy-entropy/special';
+const h: number = entropy([1, 2, 3], [3, 2, 1]);
+const a: NDArray = entr([0.5, 0.25]);
+export { h, a };
+TS
+cp esm.mts bundler.ts
+common='"strict": true, "noEmit": true, "skipLibCheck": false, "target": "ES2020", "lib": ["ES2020", "DOM"], "types": []'
+printf '{ "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext", %s }, "files": ["esm.mts", "cjs.cts"] }\n' "$common" > tsconfig.nodenext.json
+printf '{ "compilerOptions": { "module": "esnext", "moduleResolution": "bundler", %s }, "files": ["bundler.ts"] }\n' "$common" > tsconfig.bundler.json
+node "$tsc" -p tsconfig.nodenext.json
+node "$tsc" -p tsconfig.bundler.json
+echo 'typescript (nodenext ESM + CJS, bundler): ok'
