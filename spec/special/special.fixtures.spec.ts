@@ -23,15 +23,16 @@ const FUNCTIONS: Record<string, (...args: ArrayLike[]) => unknown> = {
   xlog1py: (x, y) => xlog1py(x, y),
 };
 
-describe('scipy.special kernels', () => {
-  it('have fixtures from SciPy for each of entr, rel_entr, kl_div, xlogy and xlog1py', () => {
+describe.each(Object.keys(FUNCTIONS))('%s', (fn) => {
+  const mine = calls.filter(([, c]) => c.fn === fn);
+
+  it('has golden fixtures from SciPy', () => {
     expect(file.scipy).toMatch(/^\d+\.\d+/);
-    const fns = new Set(file.cases.map((c) => c.fn));
-    expect([...fns].sort()).toEqual(['entr', 'kl_div', 'rel_entr', 'xlog1py', 'xlogy']);
+    expect(mine.length).toBeGreaterThan(20);
   });
 
-  describe('match the golden fixtures', () => {
-    it.each(calls)('%s', (_label, c, call) => {
+  describe('matches the golden fixtures', () => {
+    it.each(mine)('%s', (_label, c, call) => {
       const args = c.args.map(buildInput);
       const before = args.map(snapshot);
       checkCall(() => FUNCTIONS[c.fn](...args), call);
@@ -39,12 +40,16 @@ describe('scipy.special kernels', () => {
     });
   });
 
-  describe('match the golden fixtures on strided scijs views of the same data', () => {
-    it.each(calls)('%s', (_label, c, call, n) => {
+  describe('matches the golden fixtures on strided scijs views of the same data', () => {
+    it.each(mine)('%s', (_label, c, call, n) => {
       const built = c.args.map((a, i) => buildView(a, LAYOUTS[(n + i) % LAYOUTS.length]));
       const before = built.map((b) => snapshot(b.buffer));
       checkCall(() => FUNCTIONS[c.fn](...built.map((b) => b.view)), call);
       expect(built.map((b) => snapshot(b.buffer))).toEqual(before);
     });
   });
+});
+
+it('covers every kernel in the special fixtures', () => {
+  expect([...new Set(file.cases.map((c) => c.fn))].sort()).toEqual(Object.keys(FUNCTIONS).sort());
 });

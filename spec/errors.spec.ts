@@ -1,0 +1,30 @@
+import { AxisError, IndexError, ValueError } from '../lib/errors';
+
+describe('ValueError', () => {
+  it('is an Error named ValueError, with its message', () => {
+    const e = new ValueError('bad value');
+    expect(e).toBeInstanceOf(Error);
+    expect(e).toBeInstanceOf(ValueError);
+    expect(e.name).toBe('ValueError');
+    expect(e.message).toBe('bad value');
+    expect(String(e)).toBe('ValueError: bad value');
+  });
+});
+
+describe('AxisError', () => {
+  it('is a ValueError named AxisError, as numpy\'s', () => {
+    const e = new AxisError('axis 2 is out of bounds for array of dimension 2');
+    expect(e).toBeInstanceOf(ValueError);
+    expect(e).toBeInstanceOf(AxisError);
+    expect(e.name).toBe('AxisError');
+  });
+});
+
+describe('IndexError', () => {
+  it('is an Error named IndexError, not a ValueError', () => {
+    const e = new IndexError('index 3 is out of bounds');
+    expect(e).toBeInstanceOf(Error);
+    expect(e).not.toBeInstanceOf(ValueError);
+    expect(e.name).toBe('IndexError');
+  });
+});
