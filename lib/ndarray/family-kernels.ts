@@ -129,10 +129,12 @@ export function jsShape(t: number): number {
 export const jensenShannonTerms: BlockKernel = (a, ao, b, bo, n, sa, la, sb, lb) => {
   const ha = splitHigh(sa);
   const ta = sa - ha;
+  // Reciprocals for the residual corrections; a subnormal sum has none (1/S overflows): divide.
   const ia = 1 / sa;
   const hb = splitHigh(sb);
   const tb = sb - hb;
   const ib = 1 / sb;
+  const divide = !(Math.abs(ia) < Infinity && Math.abs(ib) < Infinity);
   let s0 = 0, s1 = 0;
   for (let i = 0; i < n; i++) {
     const p = a[ao + i];
@@ -153,7 +155,7 @@ export const jensenShannonTerms: BlockKernel = (a, ao, b, bo, n, sa, la, sb, lb)
       pr = y * sb;
       const ey = q - pr - (h * hb - pr + h * tb + l * hb + l * tb) - y * lb;
       const s = x + y;
-      const d = x - y + (ex * ia - ey * ib);
+      const d = x - y + (divide ? ex / sa - ey / sb : ex * ia - ey * ib);
       term = 0.5 * s * jsShape(d / s);
     } else {
       const m = (x + y) / 2;
