@@ -9,7 +9,9 @@
  * series for |r| < 2^-8, the atanh series for |r| < 1/2, and r - log1p(r) beyond (where the
  * cancellation costs at most ~2 ulps).
  */
-import { log1p } from './log.js';
+import { log, log1p } from './log.js';
+
+const DBL_MIN = 2.2250738585072014e-308;
 
 const SPLIT = 134217729; // 2^27 + 1
 
@@ -60,11 +62,25 @@ export function rMinusLog1p(r: number): number {
 
 /**
  * kl_div(p/sp, q/sq) for finite p, q > 0 and normal sums, given isp = 1/sp and isq = 1/sq.
+ * Where y/x = t = (q sp)/(p sq) is far from 1, g = (t - 1) - log t directly (no cancellation
+ * there; log t is the difference of logs when t itself under- or overflows); near 1, r = t - 1
+ * from exact products and the series.
  */
-export function klTermPositive(p: number, q: number, sp: number, sq: number, isp: number): number {
+export function klTermPositive(p: number, q: number, sp: number, sq: number, isp: number, isq: number): number {
   const h1 = q * sp;
   const h2 = p * sq;
-  const num = (h1 - h2) + (productError(q, sp, h1) - productError(p, sq, h2));
-  const r = num / h2;
-  return p * isp * rMinusLog1p(r);
+  if (!(h1 > DBL_MIN && h2 > DBL_MIN && h1 < Infinity && h2 < Infinity)) {
+    const x = p * isp;
+    const y = q * isq;
+    return x * (log(x) - log(y)) - x + y;
+  }
+  const t = h1 / h2;
+  let g: number;
+  if (t > 0.5 && t < 1.5) {
+    const num = (h1 - h2) + (productError(q, sp, h1) - productError(p, sq, h2));
+    g = rMinusLog1p(num / h2);
+  } else {
+    g = t - 1 - (t > DBL_MIN && t < Infinity ? log(t) : log(h1) - log(h2));
+  }
+  return p * isp * g;
 }

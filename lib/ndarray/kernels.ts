@@ -91,7 +91,7 @@ export const klTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
     const p = a[ao + i];
     const q = b[bo + i];
     let t: number;
-    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = klTermPositive(p, q, c2, c3, c0);
+    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = klTermPositive(p, q, c2, c3, c0, c1);
     else t = klTermSpecial(p * c0, q * c1);
     if ((i & 1) === 0) s0 += t;
     else s1 += t;

@@ -111,81 +111,107 @@ const scratch = {
   active: new Uint8Array(TILE),
 };
 
+const EMPTY = new Float64Array(0);
+const EMPTY_PROGRAM: SliceProgram = { kernels: [], setup: () => false, finish: () => 0 };
+
 /** Walks one group of `k` slices (k > 1 only for single-run slices without omit). */
 class Walker {
-  private readonly dataA: NumericData;
-  private readonly dataB: NumericData;
-  private readonly sameAB: boolean;
-  private readonly directA: boolean;
-  private readonly directB: boolean;
-  private readonly runLen: number;
-  private readonly runA: number;
-  private readonly runB: number;
-  private readonly upperShape: number[];
-  private readonly upperA: number[];
-  private readonly upperB: number[];
-  private readonly nRuns: number;
-  private readonly index: Int32Array;
+  private dataA: NumericData = EMPTY;
+  private dataB: NumericData = EMPTY;
+  private sameAB = true;
+  private directA = false;
+  private directB = false;
+  private runLen = 0;
+  private runA = 0;
+  private runB = 0;
+  /** The reduced axes other than the run's: their count, lengths and steps. */
+  private nUpper = 0;
+  private upperShape: readonly number[] = [];
+  private upperA: readonly number[] = [];
+  private upperB: readonly number[] = [];
+  private nRuns = 1;
+  private readonly index = new Int32Array(64);
+  private omit = false;
+  private program: SliceProgram = EMPTY_PROGRAM;
+  /** Step between neighbouring slices of a tile, in a and b. */
+  private tileA = 0;
+  private tileB = 0;
 
-  constructor(
-    a: NDArray,
-    b: NDArray,
-    inner: Axes,
-    private readonly omit: boolean,
-    private readonly program: SliceProgram,
-    /** Step between neighbouring slices of a tile, in a and b. */
-    private readonly tileA: number,
-    private readonly tileB: number,
-  ) {
-    this.dataA = a.data;
-    this.dataB = b.data;
+  /** Points the walker at new operands (no allocation). */
+  configure(dataA: NumericData, dataB: NumericData, inner: Axes, omit: boolean, program: SliceProgram, tileA: number, tileB: number): void {
+    this.dataA = dataA;
+    this.dataB = dataB;
     const k = inner.shape.length - 1;
     this.runLen = inner.shape[k];
     this.runA = inner.a[k];
     this.runB = inner.b[k];
-    this.sameAB = a.data === b.data && inner.a.every((s, i) => s === inner.b[i]);
-    this.upperShape = inner.shape.slice(0, k);
-    this.upperA = inner.a.slice(0, k);
-    this.upperB = inner.b.slice(0, k);
-    this.nRuns = sizeOf(this.upperShape);
-    this.index = new Int32Array(k);
-    this.directA = !omit && a.data instanceof Float64Array && this.runA === 1;
-    this.directB = !omit && b.data instanceof Float64Array && this.runB === 1;
+    this.nUpper = k;
+    this.upperShape = inner.shape;
+    this.upperA = inner.a;
+    this.upperB = inner.b;
+    let sameAB = dataA === dataB;
+    let nRuns = 1;
+    for (let d = 0; d <= k; d++) {
+      if (inner.a[d] !== inner.b[d]) sameAB = false;
+      if (d < k) nRuns *= inner.shape[d];
+    }
+    this.sameAB = sameAB;
+    this.nRuns = nRuns;
+    this.omit = omit;
+    this.program = program;
+    this.tileA = tileA;
+    this.tileB = tileB;
+    this.directA = !omit && dataA instanceof Float64Array && this.runA === 1;
+    this.directB = !omit && dataB instanceof Float64Array && this.runB === 1;
   }
 
   /** Runs the program on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os]. */
   run(oa: number, ob: number, k: number, out: Float64Array, o: number, os: number): void {
     const program = this.program;
-    const passes = program.kernels.length;
-    const { res, consts, active, cascades } = scratch;
-    for (let p = 0; p < passes; p++) {
+    const kernels = program.kernels;
+    const maxPasses = program.maxPasses;
+    const res = scratch.res;
+    const consts = scratch.consts;
+    const active = scratch.active;
+    for (let p = 0; p < kernels.length; p++) {
       let any = false;
       for (let j = 0; j < k; j++) {
-        consts.fill(0, 4 * j, 4 * j + 4);
-        const on = program.setup(p, res, 8 * j, consts, 4 * j);
+        const q = 4 * j;
+        consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
+        const on = program.setup(p, res, 8 * j, consts, q);
         active[j] = on ? 1 : 0;
         res[8 * j + p] = 0;
         any = any || on;
       }
       if (!any) continue;
-      const max = program.maxPasses?.[p] === true;
-      if (k === 1) this.pass1(oa, ob, program.kernels[p], max);
-      else this.passTile(oa, ob, k, program.kernels[p], max);
+      const max = maxPasses !== undefined && maxPasses[p];
+      if (k === 1) {
+        res[p] = this.pass1(oa, ob, kernels[p], max);
+        continue;
+      }
+      this.passTile(oa, ob, k, kernels[p], max);
+      const cascades = scratch.cascades;
       for (let j = 0; j < k; j++) if (active[j] === 1) res[8 * j + p] = cascades[j].total();
     }
     for (let j = 0; j < k; j++) out[o + j * os] = program.finish(res, 8 * j);
   }
 
-  /** One pass over one slice (any number of runs), into cascades[0]. */
-  private pass1(oa: number, ob: number, kernel: BlockKernel, max: boolean): void {
+  /** One pass over one slice (any number of runs): its sum (or maximum). */
+  private pass1(oa: number, ob: number, kernel: BlockKernel, max: boolean): number {
+    const c = scratch.consts;
+    const len = this.runLen;
+    if (len === 0) return max ? -Infinity : 0;
+    if (this.nRuns === 1 && len <= BLOCK && this.directA && (this.directB || (this.sameAB && ob === oa))) {
+      // One contiguous block: no gather, no cascade (the kernel's sum starts from +0.0 too).
+      return kernel(this.dataA as Float64Array, oa, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3]);
+    }
     const cascade = scratch.cascades[0];
     cascade.reset(max);
-    const c = scratch.consts;
-    const { bufA, bufB } = scratch;
-    const len = this.runLen;
-    if (len === 0) return;
+    const bufA = scratch.bufA;
+    const bufB = scratch.bufB;
     const index = this.index;
-    index.fill(0);
+    const nUpper = this.nUpper;
+    for (let d = 0; d < nUpper; d++) index[d] = 0;
     for (let r = 0; r < this.nRuns; r++) {
       for (let i = 0; i < len; i += BLOCK) {
         const n = len - i < BLOCK ? len - i : BLOCK;
@@ -217,7 +243,7 @@ class Walker {
         }
         cascade.add(kernel(arrA, ia, arrB, ib, n, c[0], c[1], c[2], c[3]));
       }
-      for (let d = index.length - 1; d >= 0; d--) {
+      for (let d = nUpper - 1; d >= 0; d--) {
         oa += this.upperA[d];
         ob += this.upperB[d];
         if (++index[d] < this.upperShape[d]) break;
@@ -226,6 +252,7 @@ class Walker {
         ob -= this.upperB[d] * this.upperShape[d];
       }
     }
+    return cascade.total();
   }
 
   /** One pass over a tile of k single-run slices: blocks are gathered row by row. */
@@ -248,6 +275,21 @@ class Walker {
     }
   }
 }
+
+const walker = new Walker();
+const VECTOR: Axes = { shape: [0], a: [1], b: [1] };
+
+/**
+ * `program` on one contiguous float64 vector pair `a[0..n)`, `b[0..n)` (pass `a` twice for one
+ * operand): the whole-array reduction of 1-D input, without building any view.
+ */
+export function reduceVector(a: Float64Array, b: Float64Array, n: number, omit: boolean, program: SliceProgram): number {
+  VECTOR.shape[0] = n;
+  walker.configure(a, b, VECTOR, omit, program, 0, 0);
+  walker.run(0, 0, 1, vectorOut, 0, 0);
+  return vectorOut[0];
+}
+const vectorOut = new Float64Array(1);
 
 function gather(data: NumericData, start: number, stride: number, n: number, out: Float64Array, o: number): void {
   for (let j = 0, q = start; j < n; j++, q += stride) out[o + j] = data[q];
@@ -300,7 +342,7 @@ export function reduceSlices(
       if (outer.shape[d] > 1 && s !== 0 && s < Math.abs(inner.a[0]) && (t < 0 || s < Math.abs(outer.a[t]))) t = d;
     }
   }
-  const walker = new Walker(a, b, inner, omit, program, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
+  walker.configure(a.data, b.data, inner, omit, program, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
   // Odometer over the kept axes; axis t advances TILE at a time.
   const nd = outer.shape.length;
   const index = new Array<number>(nd).fill(0);

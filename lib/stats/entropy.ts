@@ -1,7 +1,9 @@
 import { type Axis } from '../ndarray/axis.js';
 import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
 import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices } from '../ndarray/reduce.js';
+import { asVector } from '../ndarray/create.js';
+import { reduceSlices, reduceVector, type SliceProgram } from '../ndarray/reduce.js';
+import { ValueError } from '../errors.js';
 import { axisOption, baseOption, checkKeys, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
 import { pairSamples, shapeResult } from './paired.js';
 import { RELATIVE, SHANNON } from './programs.js';
@@ -83,12 +85,32 @@ export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions 
   const keepdims = keepdimsOption(options.keepdims);
   if (pk === undefined || pk === null) throw new TypeError('entropy() missing required argument `pk`');
 
-  const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
   const program = qk === undefined ? SHANNON : RELATIVE;
+  const fast = keepdims || (axis !== 0 && axis !== -1 && axis !== null) ? null : vectorResult(pk, qk, policy, program);
+  if (fast !== null) return base === null ? fast : fast / Math.log(base);
+
+  const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
   const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', program);
   if (base !== null) {
     const logBase = Math.log(base);
     for (let i = 0; i < values.length; i++) values[i] /= logBase;
   }
   return shapeResult(values, shape, keptShape, keepdims);
+}
+
+/**
+ * The result for a flat array or Float64Array pk (and qk of the same length), reduced whole
+ * without building views; null when the input is anything else (the general path handles it).
+ */
+function vectorResult(pk: unknown, qk: unknown, policy: NanPolicy, program: SliceProgram): number | null {
+  const n = (pk as { length?: unknown }).length;
+  if (typeof n !== 'number' || n === 0 || (qk !== undefined && (qk as { length?: unknown }).length !== n)) return null;
+  const a = asVector(pk, 0);
+  if (a === null) return null;
+  const b = qk === undefined ? a : asVector(qk, 1);
+  if (b === null) return null;
+  if (policy === 'raise') {
+    for (let i = 0; i < n; i++) if (a[i] !== a[i] || b[i] !== b[i]) throw new ValueError('The input contains nan values');
+  }
+  return reduceVector(a, b, n, policy === 'omit', program);
 }
