@@ -117,7 +117,7 @@ describe('jensenshannon', () => {
 
   it('gives +0 for each slice of empty rows and an empty array for no slices', () => {
     expect(jensenshannon([[], [], []], [[], [], []], { axis: 1 })).toAllClose([0, 0, 0]);
-    expect(jensenshannon([[], [], []], [[], [], []], { axis: 0 }).shape).toEqual([0]);
+    expect((jensenshannon([[], [], []], [[], [], []], { axis: 0 }) as NDArray).shape).toEqual([0]);
   });
 
   it.each<[string, ArrayLike, ArrayLike, object, string, string]>([
