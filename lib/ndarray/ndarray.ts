@@ -168,18 +168,19 @@ export class NDArray {
   /** The axes permuted (reversed when none are given), as numpy's `transpose`. A view. */
   transpose(...axes: number[]): NDArray {
     const n = this.ndim;
-    const order = axes.length === 0 ? [...Array(n).keys()].reverse() : axes.map((a) => normalizeIndexAxis(a, n));
-    if (order.length !== n || new Set(order).size !== n) {
+    if (axes.length !== 0 && axes.length !== n) {
       throw new ValueError(`axes don't match array: got [${axes.join(', ')}] for an array of dimension ${n}`);
     }
+    const order = axes.length === 0 ? [...Array(n).keys()].reverse() : axes.map((a) => normalizeIndexAxis(a, n));
+    if (new Set(order).size !== n) throw new ValueError(`repeated axis in transpose: got [${axes.join(', ')}]`);
     return new NDArray(this.data, order.map((a) => this.shape[a]), order.map((a) => this.strides[a]), this.offset, this.dtype);
   }
 
   /** One axis moved to a new position, the others keeping their order, as `np.moveaxis`. A view. */
   moveaxis(source: number, destination: number): NDArray {
     const n = this.ndim;
-    const src = normalizeIndexAxis(source, n);
-    const dst = normalizeIndexAxis(destination, n);
+    const src = normalizeIndexAxis(source, n, 'source: ');
+    const dst = normalizeIndexAxis(destination, n, 'destination: ');
     const order = [...Array(n).keys()].filter((a) => a !== src);
     order.splice(dst, 0, src);
     return this.transpose(...order);
@@ -222,7 +223,8 @@ export class NDArray {
     const wild = shape.length - known.length;
     const rest = sizeOf(known);
     const full = shape.map((s) => (s === -1 ? (rest === 0 ? 0 : size / rest) : s));
-    if (wild > 1 || full.some((s) => !Number.isInteger(s) || s < 0) || sizeOf(full) !== size) {
+    if (wild > 1) throw new ValueError('can only specify one unknown dimension');
+    if (full.some((s) => !Number.isInteger(s) || s < 0) || sizeOf(full) !== size) {
       throw new ValueError(`cannot reshape array of size ${size} into shape ${formatShape(shape)}`);
     }
     if (this.isCContiguous) return new NDArray(this.data, full, cStrides(full), this.offset, this.dtype);
@@ -244,9 +246,9 @@ function castCopy(values: Float64Array, like: NumericData): NumericData {
   return new Ctor(values);
 }
 
-function normalizeIndexAxis(axis: number, ndim: number): number {
+function normalizeIndexAxis(axis: number, ndim: number, prefix = ''): number {
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
-    throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+    throw new AxisError(`${prefix}axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
   return axis < 0 ? axis + ndim : axis;
 }
