@@ -1,6 +1,6 @@
 import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { map1 } from '../ndarray/elementwise.js';
+import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link entr}. */
@@ -10,6 +10,14 @@ export function entrScalar(x: number): number {
   if (x === 0) return 0;
   return -Infinity;
 }
+
+/** entr as an elementwise kernel (the second operand is ignored). */
+export const ENTR: Binary = {
+  scalar: (x) => entrScalar(x),
+  row(out, o, a, ia, sa, _b, _ib, _sb, n) {
+    for (let i = 0; i < n; i++, ia += sa) out[o + i] = entrScalar(a[ia]);
+  },
+};
 
 /**
  * Elementwise entropy term, `scipy.special.entr`:
@@ -27,5 +35,5 @@ export function entr(x: number | boolean): number;
 export function entr(x: NestedArray | TypedArray): NDArray;
 export function entr(x: ArrayLike): number | NDArray;
 export function entr(x: ArrayLike): number | NDArray {
-  return map1(x, entrScalar);
+  return map2(x, 0, ENTR, 'x');
 }

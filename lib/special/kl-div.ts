@@ -1,6 +1,6 @@
 import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link kl_div}, as SciPy's `_convex_analysis.pxd`. */
@@ -10,6 +10,14 @@ export function klDivScalar(x: number, y: number): number {
   if (x === 0 && y >= 0) return y;
   return Infinity;
 }
+
+/** kl_div as an elementwise kernel. */
+export const KL_DIV: Binary = {
+  scalar: klDivScalar,
+  row(out, o, a, ia, sa, b, ib, sb, n) {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = klDivScalar(a[ia], b[ib]);
+  },
+};
 
 /**
  * Elementwise Kullback-Leibler term, `scipy.special.kl_div`:
@@ -31,7 +39,7 @@ export function kl_div(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
 export function kl_div(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
 export function kl_div(x: ArrayLike, y: ArrayLike): number | NDArray;
 export function kl_div(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, klDivScalar);
+  return map2(x, y, KL_DIV);
 }
 
 /** camelCase alias of {@link kl_div}. */

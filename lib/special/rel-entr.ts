@@ -1,6 +1,6 @@
 import { log, log1p } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 const DBL_MIN = 2.2250738585072014e-308;
@@ -14,6 +14,14 @@ export function relEntrScalar(x: number, y: number): number {
   if (DBL_MIN < ratio && ratio < Infinity) return x * log(ratio);
   return x * (log(x) - log(y));
 }
+
+/** rel_entr as an elementwise kernel. */
+export const REL_ENTR: Binary = {
+  scalar: relEntrScalar,
+  row(out, o, a, ia, sa, b, ib, sb, n) {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = relEntrScalar(a[ia], b[ib]);
+  },
+};
 
 /**
  * Elementwise relative entropy, `scipy.special.rel_entr`:
@@ -35,7 +43,7 @@ export function rel_entr(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
 export function rel_entr(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
 export function rel_entr(x: ArrayLike, y: ArrayLike): number | NDArray;
 export function rel_entr(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, relEntrScalar);
+  return map2(x, y, REL_ENTR);
 }
 
 /** camelCase alias of {@link rel_entr}. */

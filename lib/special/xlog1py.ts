@@ -1,6 +1,6 @@
 import { log1p } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link xlog1py}. */
@@ -8,6 +8,14 @@ export function xlog1pyScalar(x: number, y: number): number {
   if (x === 0 && y === y) return 0;
   return x * log1p(y);
 }
+
+/** xlog1py as an elementwise kernel. */
+export const XLOG1PY: Binary = {
+  scalar: xlog1pyScalar,
+  row(out, o, a, ia, sa, b, ib, sb, n) {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = xlog1pyScalar(a[ia], b[ib]);
+  },
+};
 
 /**
  * Elementwise `x * log1p(y)`, `scipy.special.xlog1py`, with `0` when x = 0 and y is not NaN.
@@ -28,5 +36,5 @@ export function xlog1py(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
 export function xlog1py(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
 export function xlog1py(x: ArrayLike, y: ArrayLike): number | NDArray;
 export function xlog1py(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, xlog1pyScalar);
+  return map2(x, y, XLOG1PY);
 }

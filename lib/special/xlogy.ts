@@ -1,6 +1,6 @@
 import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link xlogy}. */
@@ -8,6 +8,14 @@ export function xlogyScalar(x: number, y: number): number {
   if (x === 0 && y === y) return 0;
   return x * log(y);
 }
+
+/** xlogy as an elementwise kernel. */
+export const XLOGY: Binary = {
+  scalar: xlogyScalar,
+  row(out, o, a, ia, sa, b, ib, sb, n) {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = xlogyScalar(a[ia], b[ib]);
+  },
+};
 
 /**
  * Elementwise `x * log(y)`, `scipy.special.xlogy`, with `0` when x = 0 and y is not NaN
@@ -27,5 +35,5 @@ export function xlogy(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
 export function xlogy(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
 export function xlogy(x: ArrayLike, y: ArrayLike): number | NDArray;
 export function xlogy(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, xlogyScalar);
+  return map2(x, y, XLOGY);
 }
