@@ -1,24 +1,16 @@
 import ndarray from 'ndarray';
-import { map1, map2 } from '../../lib/ndarray/elementwise';
+import { type Binary, map2 } from '../../lib/ndarray/elementwise';
 import { asarray } from '../../lib/ndarray/create';
 import { NDArray } from '../../lib/ndarray/ndarray';
 import { ValueError } from '../../lib/errors';
 
-const add = (x: number, y: number): number => x + 10 * y;
-
-describe('map1', () => {
-  it('returns a plain number for a number and a C-order float64 NDArray otherwise', () => {
-    expect(map1(3, (x) => x * 2)).toBe(6);
-    expect(map1(true, (x) => x + 1)).toBe(2);
-    const out = map1(new Int8Array([1, 2]), (x) => x / 4) as NDArray;
-    expect(out.dtype).toBe('float64');
-    expect(out.toArray()).toEqual([0.25, 0.5]);
-  });
-
-  it('keeps the shape of an empty input', () => {
-    expect((map1([[], []], (x) => x) as NDArray).shape).toEqual([2, 0]);
-  });
-});
+/** x + 10 y, as a scalar function with its row kernel. */
+const add: Binary = {
+  scalar: (x, y) => x + 10 * y,
+  row: (out, o, a, ia, sa, b, ib, sb, n) => {
+    for (let i = 0; i < n; i++) out[o + i] = a[ia + i * sa] + 10 * b[ib + i * sb];
+  },
+};
 
 describe('map2', () => {
   it('broadcasts its operands numpy-style and writes the result in C order', () => {
@@ -30,6 +22,7 @@ describe('map2', () => {
 
   it('gives a plain number for two 0-d operands and an array when either is not 0-d', () => {
     expect(map2(1, 2, add)).toBe(21);
+    expect(map2(true, 2, add)).toBe(21);
     expect(map2(asarray(1), asarray(2), add)).toBe(21);
     expect((map2(1, [2], add) as NDArray).shape).toEqual([1]);
   });
@@ -41,6 +34,13 @@ describe('map2', () => {
     expect((map2(t, 0, add) as NDArray).toArray()).toEqual([[1, 4], [2, 5], [3, 6]]);
     expect((map2(t, asarray([[1], [2], [3]]), add) as NDArray).toArray()).toEqual([[11, 14], [22, 25], [33, 36]]);
     expect((map2(r, ndarray(data).step(2), add) as NDArray).toArray()).toEqual([11, 32, 53]);
+  });
+
+  it('computes in float64 whatever the input dtype, and keeps empty shapes', () => {
+    const out = map2(new Int8Array([1, 2]), new Float32Array([0.5, 0.25]), add) as NDArray;
+    expect(out.dtype).toBe('float64');
+    expect(out.toArray()).toEqual([6, 4.5]);
+    expect((map2([[], []], 1, add) as NDArray).shape).toEqual([2, 0]);
   });
 
   it('walks 3-D and 4-D broadcasts', () => {
