@@ -1,7 +1,6 @@
 import { type Axis, checkAxisType, normalizeAxes, REDUCTION_MESSAGES } from '../ndarray/axis.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import { map2 } from '../ndarray/elementwise.js';
 import {
   extractHighA,
   extractHighB,
@@ -215,12 +214,14 @@ function stretchOf(own: readonly number[], ownAxes: number[], shape: number[], a
   return stretch;
 }
 
-/** `x` divided by its sums over `own` (in its own shape), as a float64 copy. */
+/** `x` divided by its sums over `own` (in its own shape), as a float64 copy of `x`'s size. */
 function normalisedCopy(x: NDArray, own: number[]): NDArray {
   const { values } = reduceSlices(x, x, own, false, SUM);
   const keepShape = x.shape.map((n, d) => (own.includes(d) ? 1 : n));
-  const divided = map2(x, new NDArray(values, keepShape, cStrides(keepShape)), (u, s) => u / s);
-  return divided instanceof NDArray ? divided : NDArray.fromData(Float64Array.of(divided), []);
+  const out = x.toFloat64Array();
+  const sums = new NDArray(values, keepShape, cStrides(keepShape)).broadcastTo(x.shape).toFloat64Array();
+  for (let i = 0; i < out.length; i++) out[i] /= sums[i];
+  return NDArray.fromData(out, x.shape);
 }
 
 const SUM: SliceProgram = {

@@ -135,7 +135,7 @@ describe('differential_entropy', () => {
     expect(differential_entropy([true, false, true, false, true, true, false])).toBe(-Infinity);
   });
 
-  it.each<[string, ArrayLike, object, string, string]>([
+  it.each<[string, unknown, object, string, string]>([
     ['a window too large for 2-D input', [X14, X14], { axis: 1, window_length: 7 }, 'ValueError', 'Window length (7) must be positive and less than half the sample size (14).'],
     ['a zero window for 2-D input', [X14, X14], { axis: 1, window_length: 0 }, 'ValueError', 'Window length (0) must be positive and less than half the sample size (14).'],
     ['the default window on short rows', [[1, 1, 1], [1, 1, 1]], { axis: 1 }, 'ValueError', 'Window length (2) must be positive and less than half the sample size (3).'],
@@ -153,7 +153,7 @@ describe('differential_entropy', () => {
   ])('rejects %s', (_label, values, options, name, message) => {
     let err: Error | undefined;
     try {
-      differential_entropy(values, options as never);
+      differential_entropy(values as ArrayLike, options as never);
     } catch (e) {
       err = e as Error;
     }
