@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm run docs`: typedoc builds the API reference (docs/api/, not committed) from the TSDoc
+# comments. Fails on typedoc errors (e.g. an entry point that does not exist); prints warnings.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+npm run docs --silent
+test -f docs/api/index.html
+for fn in entropy rel_entr; do
+  ls docs/api/functions/*."$fn".html > /dev/null || { echo "no page for $fn in docs/api/functions"; exit 1; }
+done
+echo "docs/api: $(find docs/api -name '*.html' | wc -l) pages"
