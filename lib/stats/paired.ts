@@ -53,7 +53,12 @@ export function pairSamples(pk: ArrayLike, qk: ArrayLike | undefined, axis: Axis
       a = a.reshape(-1);
       b = b.reshape(-1);
       const shape = tryBroadcastShapes(a.shape, b.shape);
-      if (shape === null) throw new ValueError(INCOMPATIBLE);
+      if (shape === null) {
+        // SciPy's propagate short-circuit returns NaN before its body checks these shapes.
+        if (policy !== 'propagate' || !(containsNaN(a) || containsNaN(b))) throw new ValueError(INCOMPATIBLE);
+        a = b = NDArray.fromData(Float64Array.of(NaN));
+        return { a, b, axes: [0], keptShape };
+      }
       a = a.broadcastTo(shape);
       b = b.broadcastTo(shape);
     }
