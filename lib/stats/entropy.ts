@@ -28,6 +28,7 @@ type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
 type ScalarOptions = EntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
+const NO_OPTIONS: EntropyOptions = Object.freeze({});
 
 function isOptions(x: unknown): x is EntropyOptions {
   return (
@@ -75,7 +76,7 @@ export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions 
     options = qkOrOptions;
   } else {
     qk = qkOrOptions ?? undefined;
-    options = maybeOptions ?? {};
+    options = maybeOptions ?? NO_OPTIONS;
   }
   if (!isOptions(options)) throw new TypeError('entropy() options must be an object');
   checkKeys('entropy', options, KEYS);

@@ -9,8 +9,10 @@ const POLICIES: readonly NanPolicy[] = ['propagate', 'raise', 'omit'];
 
 /** Rejects option names the function does not know, the way Python rejects keywords. */
 export function checkKeys(fn: string, options: object, known: readonly string[]): void {
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+  for (const key in options) {
+    if (Object.prototype.hasOwnProperty.call(options, key) && !known.includes(key)) {
+      throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+    }
   }
 }
 
