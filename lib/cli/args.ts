@@ -181,7 +181,8 @@ Options:
   -V, --version       the version
 
 A large CSV or C-order .npy reduced along its last axis (e.g. --axis -1) is read as a
-stream, a block of rows at a time (SCIPY_ENTROPY_BLOCK_BYTES, default 64 MiB).
+stream, a block of rows at a time (SCIPY_ENTROPY_BLOCK_BYTES, default 4 MiB), with a
+progress bar on stderr when stderr is a terminal and the input is over 64 MiB.
 Exit status: 0 on success, 2 for bad usage or bad input (one line on stderr), 1 for an
 internal error.
 `;

@@ -23,7 +23,10 @@ export interface Io extends InputContext {
 }
 
 /** The default block size of a streamed run, in bytes of float64 values. */
-export const DEFAULT_BLOCK_BYTES = 64 * 2 ** 20;
+export const DEFAULT_BLOCK_BYTES = 4 * 2 ** 20;
+
+/** Inputs larger than this get a progress bar (when stderr is a terminal). */
+export const PROGRESS_BYTES = 64 * 2 ** 20;
 
 const PROGRAM = 'scipy-entropy';
 
@@ -152,7 +155,7 @@ async function compute(args: Args, io: Io): Promise<Result> {
   const q = qPath === undefined ? undefined : await openInput(qPath, io);
   const names = q === undefined ? p.name : `${p.name} and ${q.name}`;
   const large = (i: Input): boolean => i.size === undefined || i.size > limit;
-  const showProgress = io.env.SCIPY_ENTROPY_PROGRESS === '1' || (io.stderr.isTTY === true && (p.size ?? Infinity) > limit);
+  const showProgress = io.env.SCIPY_ENTROPY_PROGRESS === '1' || (io.stderr.isTTY === true && (p.size ?? Infinity) > Math.max(limit, PROGRESS_BYTES));
   const progress = showProgress ? bar(io.stderr, p.name) : silent;
 
   try {
