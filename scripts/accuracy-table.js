@@ -120,11 +120,11 @@ const relCell = (value, rel) => (Number.isNaN(value) ? 'NaN result' : fmt(rel));
 
 function caseTable(results, criterion, limit) {
   const lines = [
-    `| case | exact | SciPy | SciPy rel. error | ours | our rel. error | ours within ${fmt(limit)} |`,
+    `| case | exact (10 digits) | SciPy | SciPy rel. error | ours | our rel. error | ours within ${fmt(limit)} |`,
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
-    const exact = r.c.exactStr[0].replace(/(\.\d{6})\d*/, '$1');
+    const exact = Number(r.c.exactStr[0]).toPrecision(10);
     if (!r.ms) {
       const scipyRel = Math.abs(r.c.scipy[0] - r.c.exact[0]) / Math.abs(r.c.exact[0]);
       lines.push(`| ${cell(r.c.name)} | ${exact} | ${r.c.scipy[0]} | ${relCell(r.c.scipy[0], scipyRel)} | ${r.error instanceof X.MissingExport ? 'not exported yet' : 'threw'} | | no |`);
@@ -135,7 +135,7 @@ function caseTable(results, criterion, limit) {
     if (worst === null) continue;
     const pass = ms.every((m) => m.oursRel <= limit);
     const slice = r.c.exact.length > 1 ? ` (worst of ${ms.length} slices)` : '';
-    lines.push(`| ${cell(r.c.name)}${slice} | ${worst.exactStr.replace(/(\.\d{6})\d*/, '$1')} | ${worst.scipy} | ${relCell(worst.scipy, worst.scipyRel)} | ${worst.ours} | ${relCell(worst.ours, worst.oursRel)} | ${pass ? 'yes' : '**no**'} |`);
+    lines.push(`| ${cell(r.c.name)}${slice} | ${Number(worst.exactStr).toPrecision(10)} | ${worst.scipy} | ${relCell(worst.scipy, worst.scipyRel)} | ${worst.ours} | ${relCell(worst.ours, worst.oursRel)} | ${pass ? 'yes' : '**no**'} |`);
   }
   return lines.join('\n');
 }
