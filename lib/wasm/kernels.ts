@@ -1,0 +1,391 @@
+/**
+ * WebAssembly SIMD kernels for `entr` and `rel_entr` (sums and elementwise maps), with a
+ * pure-TypeScript fallback. The module is lib/wasm/kernels.wat, assembled into
+ * lib/wasm/kernels-bytes.ts by scripts/build-wasm.js and embedded as base64, so it loads in
+ * Node and in browsers without file access.
+ *
+ * Each function copies its input into wasm memory in chunks of {@link WASM_CHUNK} elements
+ * (a `TypedArray.set` of a `subarray` view, i.e. a memcpy) and runs the kernel there; chunk sums
+ * are combined pairwise. Nothing is allocated besides those views. Results agree with
+ * `entrScalar` / `relEntrScalar` of lib/special to within a few ulps per term (the kernel's
+ * logarithm is within 1 ulp; see spec/wasm/kernels.spec.ts).
+ *
+ * Wasm is used when the engine has WebAssembly with SIMD and it is not switched off:
+ * `process.env.SCIPY_ENTROPY_NO_WASM === '1'` (read once, at load) or
+ * `globalThis.SCIPY_ENTROPY_NO_WASM === true` (set before load). Where synchronous compilation
+ * is refused (Chrome's main thread refuses modules over 4 KB; this one is under 3 KB), the
+ * module is compiled asynchronously and {@link wasm}`.available` turns true when it is ready.
+ * Until then, or without wasm, the same functions run plain TypeScript loops.
+ */
+import { KERNELS_WASM_BASE64 } from './kernels-bytes.js';
+
+interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  readonly a_base: WebAssembly.Global;
+  readonly b_base: WebAssembly.Global;
+  readonly chunk: WebAssembly.Global;
+  entr_sum(ptr: number, n: number, scale: number): number;
+  entr_sum_f32(ptr: number, n: number, scale: number): number;
+  entr_map(src: number, dst: number, n: number): void;
+  log_map(src: number, dst: number, n: number): void;
+  rel_entr_sum(pa: number, pb: number, n: number, sa: number, sb: number): number;
+  rel_entr_map(pa: number, pb: number, dst: number, n: number, bstride: number): void;
+}
+
+/** Elements copied into wasm memory per kernel call. */
+export const WASM_CHUNK = 4096;
+
+const DBL_MIN = 2.2250738585072014e-308;
+
+/** entr(x), SciPy's definition (the same as lib/special/entr.ts). */
+function entrScalar(x: number): number {
+  if (x !== x) return x;
+  if (x > 0) return -x * Math.log(x);
+  if (x === 0) return 0;
+  return -Infinity;
+}
+
+/** rel_entr(x, y), SciPy's definition (the same as lib/special/rel-entr.ts); wasm's slow path. */
+function relEntrScalar(x: number, y: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (x <= 0 || y <= 0) return x === 0 && y >= 0 ? 0 : Infinity;
+  const ratio = x / y;
+  if (0.5 < ratio && ratio < 2) return x * Math.log1p((x - y) / y);
+  if (DBL_MIN < ratio && ratio < Infinity) return x * Math.log(ratio);
+  return x * (Math.log(x) - Math.log(y));
+}
+
+// ---- loading ---------------------------------------------------------------------------------
+
+let ex: KernelExports | null = null;
+let memF64 = new Float64Array(0);
+let memF32 = new Float32Array(0);
+/** Byte offsets of the two input regions, and their Float64Array / Float32Array indices. */
+let A = 0, B = 0, A8 = 0, B8 = 0, A4 = 0;
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < 64; i++) lookup[alphabet.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s[len - 1] === '=') len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let bits = 0, nbits = 0, o = 0;
+  for (let i = 0; i < len; i++) {
+    bits = (bits << 6) | lookup[s.charCodeAt(i)];
+    nbits += 6;
+    if (nbits >= 8) {
+      nbits -= 8;
+      out[o++] = (bits >> nbits) & 255;
+    }
+  }
+  return out;
+}
+
+function disabledByEnvironment(): boolean {
+  const g = globalThis as {
+    SCIPY_ENTROPY_NO_WASM?: unknown;
+    process?: { env?: Record<string, string | undefined> };
+  };
+  if (g.SCIPY_ENTROPY_NO_WASM === true) return true;
+  try {
+    return g.process?.env?.SCIPY_ENTROPY_NO_WASM === '1';
+  } catch {
+    return false; // a sandbox that forbids reading the environment
+  }
+}
+
+function adopt(instance: WebAssembly.Instance): void {
+  const e = instance.exports as unknown as KernelExports;
+  if ((e.chunk.value as number) < WASM_CHUNK) return;
+  memF64 = new Float64Array(e.memory.buffer);
+  memF32 = new Float32Array(e.memory.buffer);
+  A = e.a_base.value as number;
+  B = e.b_base.value as number;
+  A8 = A >> 3;
+  B8 = B >> 3;
+  A4 = A >> 2;
+  ex = e;
+}
+
+function load(): void {
+  if (typeof WebAssembly !== 'object' || disabledByEnvironment()) return;
+  let bytes: Uint8Array<ArrayBuffer>;
+  const imports = { env: { rel_entr: relEntrScalar } };
+  try {
+    bytes = decodeBase64(KERNELS_WASM_BASE64);
+    if (!WebAssembly.validate(bytes)) return; // no SIMD in this engine
+  } catch {
+    return;
+  }
+  try {
+    adopt(new WebAssembly.Instance(new WebAssembly.Module(bytes), imports));
+  } catch {
+    // e.g. a browser main thread that refuses synchronous compilation: go asynchronous
+    try {
+      WebAssembly.instantiate(bytes, imports).then(
+        (r) => adopt(r.instance),
+        () => undefined,
+      );
+    } catch {
+      // stay on the TypeScript path
+    }
+  }
+}
+
+load();
+
+/**
+ * Whether the wasm kernels are in use (false when WebAssembly SIMD is missing, when switched
+ * off by `SCIPY_ENTROPY_NO_WASM`, or while an asynchronous compilation is pending). The
+ * functions below work either way; this only tells which path they take.
+ */
+export const wasm: { readonly available: boolean } = {
+  get available(): boolean {
+    return ex !== null;
+  },
+};
+
+/** The same as {@link wasm}`.available`. */
+export function wasmAvailable(): boolean {
+  return ex !== null;
+}
+
+// ---- argument checks -------------------------------------------------------------------------
+
+function checkRange(name: string, arr: { length: number }, off: number, n: number): void {
+  if (!(off >= 0 && n >= 0 && off + n <= arr.length) || off !== Math.floor(off) || n !== Math.floor(n)) {
+    throw new RangeError(
+      `\`${name}\`: elements [${off}, ${off + n}) are not within an array of length ${arr.length}`,
+    );
+  }
+}
+
+// ---- pairwise combination of chunk sums ------------------------------------------------------
+
+/** Partial sums of a binary counter over chunks (2^64 chunks would be needed to overflow it). */
+const stack = new Float64Array(64);
+
+// ---- entr sums -------------------------------------------------------------------------------
+
+function entrSumF64(a: Float64Array, ao: number, n: number, scale: number): number {
+  const e = ex as KernelExports;
+  const mem = memF64;
+  if (n <= WASM_CHUNK) {
+    if (n <= 32) for (let i = 0; i < n; i++) mem[A8 + i] = a[ao + i];
+    else mem.set(a.subarray(ao, ao + n), A8);
+    return e.entr_sum(A, n, scale);
+  }
+  let top = 0;
+  let count = 0;
+  for (let off = 0; off < n; off += WASM_CHUNK) {
+    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
+    mem.set(a.subarray(ao + off, ao + off + m), A8);
+    let s = e.entr_sum(A, m, scale);
+    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
+    stack[top++] = s;
+  }
+  let total = stack[--top];
+  while (top > 0) total = stack[--top] + total;
+  return total;
+}
+
+function entrSumF32(a: Float32Array, ao: number, n: number, scale: number): number {
+  const e = ex as KernelExports;
+  const mem = memF32;
+  if (n <= WASM_CHUNK) {
+    if (n <= 32) for (let i = 0; i < n; i++) mem[A4 + i] = a[ao + i];
+    else mem.set(a.subarray(ao, ao + n), A4);
+    return e.entr_sum_f32(A, n, scale);
+  }
+  let top = 0;
+  let count = 0;
+  for (let off = 0; off < n; off += WASM_CHUNK) {
+    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
+    mem.set(a.subarray(ao + off, ao + off + m), A4);
+    let s = e.entr_sum_f32(A, m, scale);
+    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
+    stack[top++] = s;
+  }
+  let total = stack[--top];
+  while (top > 0) total = stack[--top] + total;
+  return total;
+}
+
+function entrSumTS(a: Float64Array | Float32Array, ao: number, n: number, scale: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    s0 += entrScalar(a[ao + i] * scale);
+    s1 += entrScalar(a[ao + i + 1] * scale);
+    s2 += entrScalar(a[ao + i + 2] * scale);
+    s3 += entrScalar(a[ao + i + 3] * scale);
+  }
+  for (; i < n; i++) s0 += entrScalar(a[ao + i] * scale);
+  return (s0 + s1) + (s2 + s3);
+}
+
+/**
+ * Sum over `i < n` of `entr(a[ao + i] * scale)`, where entr(x) = -x log x for x > 0, 0 for
+ * x = 0 (and -0), -inf for x < 0 and for x = +-inf, NaN for NaN (a NaN makes the sum NaN).
+ * A Float32Array is read as float32 and promoted (no float64 copy is made).
+ *
+ * @param a - the data; read from `ao` to `ao + n`.
+ * @param ao - first index.
+ * @param n - number of elements (0 gives 0).
+ * @param scale - multiplies each element before `entr` (e.g. 1 / sum).
+ * @throws {RangeError} when `[ao, ao + n)` is not within `a`.
+ * @example
+ * entrSumWasm(Float64Array.of(1, 1), 0, 2, 0.5); // => 0.6931471805599453
+ */
+export function entrSumWasm(a: Float64Array | Float32Array, ao: number, n: number, scale: number): number {
+  checkRange('a', a, ao, n);
+  if (ex === null) return entrSumTS(a, ao, n, scale);
+  return a.BYTES_PER_ELEMENT === 4
+    ? entrSumF32(a as Float32Array, ao, n, scale)
+    : entrSumF64(a as Float64Array, ao, n, scale);
+}
+
+// ---- rel_entr sums ---------------------------------------------------------------------------
+
+function relEntrSumWasmImpl(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number,
+): number {
+  const e = ex as KernelExports;
+  const mem = memF64;
+  if (n <= WASM_CHUNK) {
+    if (n <= 32) {
+      for (let i = 0; i < n; i++) {
+        mem[A8 + i] = a[ao + i];
+        mem[B8 + i] = b[bo + i];
+      }
+    } else {
+      mem.set(a.subarray(ao, ao + n), A8);
+      mem.set(b.subarray(bo, bo + n), B8);
+    }
+    return e.rel_entr_sum(A, B, n, sa, sb);
+  }
+  let top = 0;
+  let count = 0;
+  for (let off = 0; off < n; off += WASM_CHUNK) {
+    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
+    mem.set(a.subarray(ao + off, ao + off + m), A8);
+    mem.set(b.subarray(bo + off, bo + off + m), B8);
+    let s = e.rel_entr_sum(A, B, m, sa, sb);
+    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
+    stack[top++] = s;
+  }
+  let total = stack[--top];
+  while (top > 0) total = stack[--top] + total;
+  return total;
+}
+
+/**
+ * Sum over `i < n` of `rel_entr(a[ao + i] * sa, b[bo + i] * sb)`, with SciPy's piecewise
+ * rel_entr: NaN if either is NaN; for x <= 0 or y <= 0, 0 when x = 0 and y >= 0, else +inf;
+ * x log1p((x - y)/y) when 0.5 < x/y < 2; x log(x/y) when x/y is normal and finite; else
+ * x (log x - log y).
+ *
+ * @throws {RangeError} when `[ao, ao + n)` or `[bo, bo + n)` is out of range.
+ * @example
+ * relEntrSumWasm(Float64Array.of(1, 0), 0, Float64Array.of(2, 1), 0, 2, 1, 1); // => -0.6931471805599453
+ */
+export function relEntrSumWasm(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number,
+): number {
+  checkRange('a', a, ao, n);
+  checkRange('b', b, bo, n);
+  if (ex !== null) return relEntrSumWasmImpl(a, ao, b, bo, n, sa, sb);
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    s0 += relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+    s1 += relEntrScalar(a[ao + i + 1] * sa, b[bo + i + 1] * sb);
+  }
+  if (i < n) s0 += relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+  return s0 + s1;
+}
+
+// ---- elementwise maps ------------------------------------------------------------------------
+
+/**
+ * `dst[dOff + i] = entr(src[so + i])` for `i < n` (see {@link entrSumWasm} for entr's values).
+ * `src` and `dst` may be the same array, even overlapping ranges as long as `dOff <= so`.
+ *
+ * @throws {RangeError} when a range is out of bounds.
+ * @example
+ * const out = new Float64Array(3);
+ * entrMapWasm(Float64Array.of(0.5, 0, -1), 0, out, 0, 3); // out => [0.34657359027997264, 0, -Infinity]
+ */
+export function entrMapWasm(src: Float64Array, so: number, dst: Float64Array, dOff: number, n: number): void {
+  checkRange('src', src, so, n);
+  checkRange('dst', dst, dOff, n);
+  const e = ex;
+  if (e === null) {
+    for (let i = 0; i < n; i++) dst[dOff + i] = entrScalar(src[so + i]);
+    return;
+  }
+  const mem = memF64;
+  for (let off = 0; off < n; off += WASM_CHUNK) {
+    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
+    mem.set(src.subarray(so + off, so + off + m), A8);
+    e.entr_map(A, A, m);
+    dst.set(mem.subarray(A8, A8 + m), dOff + off);
+  }
+}
+
+/**
+ * `dst[dOff + i] = rel_entr(a[ao + i], b[bo + i * bstride])` for `i < n`: `bstride` 1 walks `b`,
+ * 0 broadcasts the scalar `b[bo]` (see {@link relEntrSumWasm} for rel_entr's values).
+ *
+ * @throws {RangeError} when a range is out of bounds.
+ * @example
+ * const out = new Float64Array(2);
+ * relEntrMapWasm(Float64Array.of(1, 0), 0, Float64Array.of(2), 0, 0, out, 0, 2); // out => [-0.6931471805599453, 0]
+ */
+export function relEntrMapWasm(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, bstride: 0 | 1,
+  dst: Float64Array, dOff: number, n: number,
+): void {
+  checkRange('a', a, ao, n);
+  checkRange('b', b, bo, bstride === 0 ? (n > 0 ? 1 : 0) : n);
+  checkRange('dst', dst, dOff, n);
+  const e = ex;
+  if (e === null) {
+    if (bstride === 0) {
+      const y = b[bo];
+      for (let i = 0; i < n; i++) dst[dOff + i] = relEntrScalar(a[ao + i], y);
+    } else {
+      for (let i = 0; i < n; i++) dst[dOff + i] = relEntrScalar(a[ao + i], b[bo + i]);
+    }
+    return;
+  }
+  const mem = memF64;
+  if (bstride === 0 && n > 0) mem[B8] = b[bo];
+  for (let off = 0; off < n; off += WASM_CHUNK) {
+    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
+    mem.set(a.subarray(ao + off, ao + off + m), A8);
+    if (bstride !== 0) mem.set(b.subarray(bo + off, bo + off + m), B8);
+    e.rel_entr_map(A, B, A, m, bstride === 0 ? 0 : 1);
+    dst.set(mem.subarray(A8, A8 + m), dOff + off);
+  }
+}
+
+/**
+ * `dst[i] = log(src[i])` by the kernels' own logarithm, for accuracy tests. Returns false
+ * (and leaves `dst` alone) when wasm is not in use.
+ * @internal
+ */
+export function logMapWasm(src: Float64Array, dst: Float64Array): boolean {
+  const e = ex;
+  if (e === null) return false;
+  const n = Math.min(src.length, dst.length);
+  const mem = memF64;
+  for (let off = 0; off < n; off += WASM_CHUNK) {
+    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
+    mem.set(src.subarray(off, off + m), A8);
+    e.log_map(A, A, m);
+    dst.set(mem.subarray(A8, A8 + m), off);
+  }
+  return true;
+}

@@ -1,0 +1,328 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  entrMapWasm,
+  entrSumWasm,
+  logMapWasm,
+  relEntrMapWasm,
+  relEntrSumWasm,
+  wasm,
+  wasmAvailable,
+  WASM_CHUNK,
+} from '../../lib/wasm/kernels';
+import { entrScalar } from '../../lib/special/entr';
+import { relEntrScalar } from '../../lib/special/rel-entr';
+
+// Tolerances, and why:
+// - per term, 4 ulps of the larger magnitude: the kernel's log is within 1 ulp (the fixture test
+//   below) and SciPy's definition, as lib/special computes it with Math.log / Math.log1p, is
+//   within about 1.5 ulp; the products add half an ulp each.
+// - sums, 1e-13 relative to the sum of |terms|: both sides sum pairwise-ish in different orders
+//   (a term count of 1e5 and double rounding give errors near 1e-15).
+
+const EPS = 2 ** -52;
+const DBL_MIN = 2.2250738585072014e-308;
+
+function ulpOf(x: number): number {
+  const a = Math.abs(x);
+  if (a < DBL_MIN) return 2 ** -1074;
+  return 2 ** (Math.floor(Math.log2(a)) - 52);
+}
+
+/** |got - want| in ulps of the larger of the two; 0 for identical values (incl. inf, NaN). */
+function ulpDiff(got: number, want: number): number {
+  if (Object.is(got, want) || (got !== got && want !== want)) return 0;
+  if (!Number.isFinite(got) || !Number.isFinite(want)) return Infinity;
+  return Math.abs(got - want) / Math.max(ulpOf(got), ulpOf(want));
+}
+
+/** Neumaier-compensated sum, the reference for the kernels' sums. */
+function exactishSum(terms: ArrayLike<number>): { sum: number; abs: number } {
+  let s = 0, c = 0, abs = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    abs += Math.abs(t);
+    const u = s + t;
+    c += Math.abs(s) >= Math.abs(t) ? (s - u) + t : (t - u) + s;
+    s = u;
+  }
+  return { sum: s + c, abs };
+}
+
+/** A seeded xorshift generator of doubles in (0, 1]. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0 || 1;
+  const next = (): number => {
+    a ^= a << 13;
+    a >>>= 0;
+    a ^= a >>> 17;
+    a ^= a << 5;
+    a >>>= 0;
+    return a;
+  };
+  return () => ((next() >>> 11) * 2 ** 32 + next() + 1) * 2 ** -53;
+}
+
+/** Positive doubles spread log-uniformly over [2^lo, 2^hi). */
+function spread(n: number, lo: number, hi: number, seed: number): Float64Array {
+  const u = rng(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = 2 ** (lo + (hi - lo) * u()) * (1 + u());
+  return out;
+}
+
+const SPECIAL = [
+  0, -0, 1, -1, 0.5, 2, Infinity, -Infinity, NaN, 5e-324, -5e-324, 1e-310, DBL_MIN,
+  DBL_MIN * 2, 2 ** -1021 * 1.5, 1.7976931348623157e308, 1e-300, 1e300, 1 + EPS, 1 - EPS / 2,
+  Math.SQRT2, Math.SQRT1_2, 3,
+];
+
+describe('wasm', () => {
+  it('is available in Node 20 unless switched off', () => {
+    expect(wasm.available).toBe(process.env.SCIPY_ENTROPY_NO_WASM !== '1');
+    expect(wasmAvailable()).toBe(wasm.available);
+  });
+});
+
+describe('entrMapWasm', () => {
+  it('agrees with entrScalar to 4 ulps on 200k values across the exponent range', () => {
+    const x = spread(200000, -1074, 1023, 1);
+    const got = new Float64Array(x.length);
+    entrMapWasm(x, 0, got, 0, x.length);
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) worst = Math.max(worst, ulpDiff(got[i], entrScalar(x[i])));
+    expect(worst).toBeLessThanOrEqual(4);
+  });
+
+  it('gives exactly entrScalar on 0, -0, negatives, infinities, NaN and subnormals', () => {
+    const x = Float64Array.from(SPECIAL);
+    const got = new Float64Array(x.length);
+    entrMapWasm(x, 0, got, 0, x.length);
+    for (let i = 0; i < x.length; i++) {
+      const want = entrScalar(x[i]);
+      if (!Number.isFinite(want) || want === 0) expect([x[i], got[i]]).toEqual([x[i], want]);
+      else expect(ulpDiff(got[i], want)).toBeLessThanOrEqual(4);
+    }
+    expect(Object.is(got[0], 0) && Object.is(got[1], 0) && Object.is(got[2], -0)).toBe(true);
+  });
+
+  it('handles an odd length, an offset, a chunk boundary and n = 0', () => {
+    const x = spread(2 * WASM_CHUNK + 7, -30, 5, 2);
+    const got = new Float64Array(x.length + 3).fill(42);
+    entrMapWasm(x, 3, got, 1, x.length - 3);
+    expect(got[0]).toBe(42);
+    expect(got[got.length - 1]).toBe(42);
+    for (let i = 0; i < x.length - 3; i++) {
+      expect(ulpDiff(got[1 + i], entrScalar(x[3 + i]))).toBeLessThanOrEqual(4);
+    }
+    entrMapWasm(x, 0, got, 0, 0);
+    expect(got[0]).toBe(42);
+  });
+
+  it('works in place', () => {
+    const x = Float64Array.of(0.25, 0.5, 0, 4, -1);
+    const want = Array.from(x, entrScalar);
+    entrMapWasm(x, 0, x, 0, x.length);
+    x.forEach((v, i) => expect(ulpDiff(v, want[i])).toBeLessThanOrEqual(4));
+  });
+});
+
+describe('relEntrMapWasm', () => {
+  function check(a: Float64Array, b: Float64Array, bstride: 0 | 1): number {
+    const got = new Float64Array(a.length);
+    relEntrMapWasm(a, 0, b, 0, bstride, got, 0, a.length);
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) {
+      const want = relEntrScalar(a[i], b[bstride * i]);
+      const d = ulpDiff(got[i], want);
+      if (!(d <= 4)) throw new Error(`rel_entr(${a[i]}, ${b[bstride * i]}): got ${got[i]}, want ${want}`);
+      worst = Math.max(worst, d);
+    }
+    return worst;
+  }
+
+  it('agrees with relEntrScalar to 4 ulps on 200k random pairs across magnitudes', () => {
+    expect(check(spread(200000, -1074, 1023, 3), spread(200000, -1074, 1023, 4), 1)).toBeLessThanOrEqual(4);
+  });
+
+  it('agrees on pairs with x close to y (the log1p branch, both sides of each cut)', () => {
+    const n = 100000;
+    const u = rng(5);
+    const y = spread(n, -1000, 1000, 6);
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = u();
+      // ratios: 1 +- 2^-(0..52), and near 0.5, sqrt(1/2), sqrt(2), 2
+      const ratio = i % 3 === 0 ? 1 + (r - 0.5) * 2 ** -Math.floor(u() * 53)
+        : [0.5, Math.SQRT1_2, Math.SQRT2, 2][i % 4] * (1 + (r - 0.5) * 2 ** -Math.floor(u() * 50));
+      x[i] = y[i] * ratio;
+    }
+    expect(check(x, y, 1)).toBeLessThanOrEqual(4);
+  });
+
+  it('gives relEntrScalar on every pair of special values, and ratios that over- or underflow', () => {
+    const v = Float64Array.from(SPECIAL);
+    const a = new Float64Array(v.length * v.length);
+    const b = new Float64Array(v.length * v.length);
+    for (let i = 0; i < v.length; i++) {
+      for (let j = 0; j < v.length; j++) {
+        a[i * v.length + j] = v[i];
+        b[i * v.length + j] = v[j];
+      }
+    }
+    expect(check(a, b, 1)).toBeLessThanOrEqual(4);
+  });
+
+  it('broadcasts b[bo] with bstride 0', () => {
+    const a = spread(5001, -20, 3, 7);
+    for (const y of [0.3, 1e-300, 0, -1, NaN, Infinity]) expect(check(a, Float64Array.of(y), 0)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('entrSumWasm', () => {
+  function reference(a: ArrayLike<number>, ao: number, n: number, scale: number) {
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = entrScalar(a[ao + i] * scale);
+    return exactishSum(t);
+  }
+
+  it('agrees with the compensated sum of entrScalar terms to 1e-13, at every length up to 40', () => {
+    const x = spread(40, -10, 0, 8);
+    for (let n = 0; n <= 40; n++) {
+      const { sum, abs } = reference(x, 0, n, 1);
+      expect(Math.abs(entrSumWasm(x, 0, n, 1) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+    }
+  });
+
+  it('agrees on 100k elements with an offset and a scale, over several chunks', () => {
+    const x = spread(100003, -40, 10, 9);
+    const scale = 1 / 12345.678;
+    const { sum, abs } = reference(x, 3, 100000, scale);
+    expect(Math.abs(entrSumWasm(x, 3, 100000, scale) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+  });
+
+  it('propagates NaN, and gives -inf for a negative or infinite element', () => {
+    const x = spread(10000, -20, 0, 10);
+    x[7777] = NaN;
+    expect(entrSumWasm(x, 0, x.length, 1)).toBeNaN();
+    x[7777] = -1e-3;
+    expect(entrSumWasm(x, 0, x.length, 1)).toBe(-Infinity);
+    x[7777] = Infinity;
+    expect(entrSumWasm(x, 0, x.length, 1)).toBe(-Infinity);
+    x[7777] = 0;
+    expect(entrSumWasm(x, 0, x.length, 1)).toBeGreaterThan(0);
+  });
+
+  it('reads float32 input as float32', () => {
+    const x64 = spread(50001, -30, 0, 11);
+    const x32 = Float32Array.from(x64);
+    const scale = 0.37;
+    for (const [ao, n] of [[0, 50001], [1, 50000], [5, 1], [2, 4097]]) {
+      const { sum, abs } = reference(x32, ao, n, scale);
+      expect(Math.abs(entrSumWasm(x32, ao, n, scale) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+    }
+    expect(entrSumWasm(Float32Array.of(0.5, NaN), 0, 2, 1)).toBeNaN();
+  });
+
+  it('throws a RangeError for a range outside the array', () => {
+    expect(() => entrSumWasm(new Float64Array(4), 2, 3, 1)).toThrow(RangeError);
+    expect(() => entrSumWasm(new Float64Array(4), -1, 1, 1)).toThrow(RangeError);
+  });
+});
+
+describe('relEntrSumWasm', () => {
+  function reference(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number) {
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+    return exactishSum(t);
+  }
+
+  it('agrees with the compensated sum of relEntrScalar terms to 1e-13', () => {
+    const a = spread(70001, -30, 0, 12);
+    const b = spread(70001, -30, 0, 13);
+    for (let i = 0; i < a.length; i += 17) a[i] = 0;
+    for (const [ao, bo, n] of [[0, 0, 70001], [1, 0, 70000], [0, 0, 1], [3, 2, 9], [0, 0, 0]]) {
+      const { sum, abs } = reference(a, ao, b, bo, n, 1.5, 0.75);
+      expect(Math.abs(relEntrSumWasm(a, ao, b, bo, n, 1.5, 0.75) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+    }
+  });
+
+  it('takes the slow path only where needed and still sums right', () => {
+    const a = spread(9000, -30, 0, 14);
+    const b = spread(9000, -30, 0, 15);
+    b[100] = 1e-310; // subnormal q
+    a[200] = 1e-300; b[200] = 1e300; // the ratio underflows
+    const { sum, abs } = reference(a, 0, b, 0, a.length, 1, 1);
+    expect(Math.abs(relEntrSumWasm(a, 0, b, 0, a.length, 1, 1) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+  });
+
+  it('gives +inf where q is 0 and p is not, and propagates NaN', () => {
+    const a = spread(1000, -10, 0, 16);
+    const b = spread(1000, -10, 0, 17);
+    b[500] = 0;
+    expect(relEntrSumWasm(a, 0, b, 0, 1000, 1, 1)).toBe(Infinity);
+    b[500] = NaN;
+    expect(relEntrSumWasm(a, 0, b, 0, 1000, 1, 1)).toBeNaN();
+  });
+});
+
+describe('the TypeScript fallback (SCIPY_ENTROPY_NO_WASM=1)', () => {
+  it('is used when switched off, and gives the same results', () => {
+    const saved = process.env.SCIPY_ENTROPY_NO_WASM;
+    process.env.SCIPY_ENTROPY_NO_WASM = '1';
+    let ts: typeof import('../../lib/wasm/kernels') | undefined;
+    try {
+      jest.isolateModules(() => {
+        ts = require('../../lib/wasm/kernels');
+      });
+    } finally {
+      if (saved === undefined) delete process.env.SCIPY_ENTROPY_NO_WASM;
+      else process.env.SCIPY_ENTROPY_NO_WASM = saved;
+    }
+    const k = ts!;
+    expect(k.wasm.available).toBe(false);
+    const a = spread(5001, -20, 0, 18);
+    const b = spread(5001, -20, 0, 19);
+    const r1 = exactishSum(Array.from(a, (v) => entrScalar(v * 2)));
+    expect(Math.abs(k.entrSumWasm(a, 0, a.length, 2) - r1.sum)).toBeLessThanOrEqual(1e-13 * r1.abs);
+    expect(Math.abs(k.entrSumWasm(Float32Array.from(a), 0, a.length, 2) - entrSumWasm(Float32Array.from(a), 0, a.length, 2)))
+      .toBeLessThanOrEqual(1e-13 * r1.abs);
+    const r2 = exactishSum(Array.from(a, (v, i) => relEntrScalar(v, b[i])));
+    expect(Math.abs(k.relEntrSumWasm(a, 0, b, 0, a.length, 1, 1) - r2.sum)).toBeLessThanOrEqual(1e-13 * r2.abs);
+    const out = new Float64Array(3);
+    k.entrMapWasm(Float64Array.of(0.5, 0, -1), 0, out, 0, 3);
+    expect(Array.from(out)).toEqual([entrScalar(0.5), 0, -Infinity]);
+    k.relEntrMapWasm(Float64Array.of(1, 0, 1), 0, Float64Array.of(2), 0, 0, out, 0, 3);
+    expect(Array.from(out)).toEqual([relEntrScalar(1, 2), 0, relEntrScalar(1, 2)]);
+    expect(k.logMapWasm(out, out)).toBe(false);
+  });
+});
+
+describe('the kernels\' logarithm', () => {
+  type Enc = number | string;
+  const dec = (v: Enc): number => (typeof v === 'number' ? v : v === '-0' ? -0 : Number(v));
+  const file = path.resolve(__dirname, '..', '..', 'fixtures', 'wasm', 'log.json');
+  const fx = JSON.parse(fs.readFileSync(file, 'utf8')) as { points: Enc[][]; special: Enc[][] };
+
+  (wasm.available ? it : it.skip)('is within 1 ulp of mpmath on the fixture points', () => {
+    const x = Float64Array.from(fx.points, (p) => dec(p[0]));
+    const got = new Float64Array(x.length);
+    expect(logMapWasm(x, got)).toBe(true);
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) {
+      const hi = dec(fx.points[i][1]);
+      const lo = dec(fx.points[i][2]);
+      const err = Math.abs((got[i] - hi) - lo) / ulpOf(hi);
+      worst = Math.max(worst, err);
+    }
+    expect(x.length).toBeGreaterThan(20000);
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+
+  (wasm.available ? it : it.skip)('gives -inf at 0 and -0, NaN below 0, inf at inf, NaN at NaN', () => {
+    const x = Float64Array.from(fx.special, (p) => dec(p[0]));
+    const got = new Float64Array(x.length);
+    logMapWasm(x, got);
+    expect(Array.from(got)).toEqual(fx.special.map((p) => dec(p[1])));
+  });
+});
