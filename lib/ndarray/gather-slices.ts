@@ -29,15 +29,28 @@ export function mapSlices(
   const data = x.data;
   const outerIndex = new Array<number>(kept.length).fill(0);
   const innerIndex = new Array<number>(axes.length).fill(0);
+  // The last reduced axis is walked as runs; the others by an odometer.
+  const last = axes.length - 1;
+  const runLen = last >= 0 ? inner[last] : 1;
+  const runStride = last >= 0 ? innerStrides[last] : 0;
+  const runs = runLen === 0 ? 0 : n / runLen;
+  const copyRuns = !omitNaN && data instanceof Float64Array && runStride === 1;
   let base = x.offset;
   for (let o = 0; o < values.length; o++) {
     let m = 0;
     let k = base;
     innerIndex.fill(0);
-    for (let i = 0; i < n; i++) {
-      const v = data[k];
-      if (!(omitNaN && v !== v)) buffer[m++] = v;
-      for (let d = axes.length - 1; d >= 0; d--) {
+    for (let r = 0; r < runs; r++) {
+      if (copyRuns) {
+        buffer.set((data as Float64Array).subarray(k, k + runLen), m);
+        m += runLen;
+      } else {
+        for (let i = 0, q = k; i < runLen; i++, q += runStride) {
+          const v = data[q];
+          if (!(omitNaN && v !== v)) buffer[m++] = v;
+        }
+      }
+      for (let d = last - 1; d >= 0; d--) {
         k += innerStrides[d];
         if (++innerIndex[d] < inner[d]) break;
         k -= innerStrides[d] * inner[d];

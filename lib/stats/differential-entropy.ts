@@ -80,7 +80,7 @@ function isOptions(x: unknown): x is DifferentialEntropyOptions {
  *   elements ``; `TypeError` for a non-integer window, non-numeric input and unknown options.
  * @example
  * differential_entropy([1, 1, 2, 3, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11]);    // => 2.358820400183337
- * differential_entropy([1, 2, 3, 5, 8, 13, 21], { method: 'vasicek' }); // vasicek estimate
+ * differential_entropy([1, 2, 3, 5, 8, 13, 21], { method: 'vasicek' }); // => 2.642756807372913
  * differential_entropy([1, 2, 3]);                                        // => NaN (too small)
  * @see scipy.stats.differential_entropy
  */
