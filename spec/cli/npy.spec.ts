@@ -5,6 +5,8 @@ import { InputError } from '../../lib/cli/errors';
 import { npyHeader, parseDescr, parseHeader, readNpy, writeNpy } from '../../lib/cli/npy';
 import { hasNumpy, itWithNumpy, python, tempDir } from './helpers';
 
+jest.setTimeout(60_000); // python3 and large inputs can be slow on a loaded machine
+
 /** A .npy file built by hand: a header dict and raw data bytes. */
 function npy(dict: string, data: Uint8Array = new Uint8Array(0), version = 1): Uint8Array {
   const prefix = version === 1 ? 10 : 12;

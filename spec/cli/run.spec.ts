@@ -6,6 +6,8 @@ import { jensenshannon } from '../../lib/spatial/jensenshannon';
 import { entropy } from '../../lib/stats/entropy';
 import { cli, numbers, tempDir } from './helpers';
 
+jest.setTimeout(60_000); // python3 and large inputs can be slow on a loaded machine
+
 const dir = tempDir();
 const file = (name: string, content: string | Uint8Array): string => {
   const p = path.join(dir, name);
