@@ -41,6 +41,15 @@ describe('jensenshannon', () => {
     expect(fromSubpath).toBe(jensenshannon);
   });
 
+  it('types its result as a number for 1-D input and an NDArray with keepdims', () => {
+    const d: number = jensenshannon([1, 2], [2, 1]);
+    const kept: NDArray = jensenshannon([1, 2], [2, 1], { keepdims: true });
+    const either: number | NDArray = jensenshannon(A, B, { axis: 1 });
+    expect(typeof d).toBe('number');
+    expect(kept).toBeInstanceOf(NDArray);
+    expect(either).toBeInstanceOf(NDArray);
+  });
+
   it('normalises counts, so [1,2,3] and [3,2,1] are as far apart as their proportions', () => {
     expect(jensenshannon([1, 2, 3], [3, 2, 1])).toAllClose(0.29531004717204934);
     expect(jensenshannon([1 / 6, 2 / 6, 3 / 6], [3 / 6, 2 / 6, 1 / 6])).toAllClose(0.29531004717204923);

@@ -25,6 +25,15 @@ describe('cross_entropy', () => {
     expect(crossEntropy).toBe(cross_entropy);
   });
 
+  it('types its result as a number for 1-D input and an NDArray with keepdims', () => {
+    const h: number = cross_entropy([1, 2], [2, 1], { nan_policy: 'omit' });
+    const kept: NDArray = cross_entropy([1, 2], [2, 1], { keepdims: true });
+    const either: number | NDArray = cross_entropy(P, P, { axis: 1 });
+    expect(typeof h).toBe('number');
+    expect(kept).toBeInstanceOf(NDArray);
+    expect(either).toBeInstanceOf(NDArray);
+  });
+
   it('equals the entropy of p when q is p', () => {
     expect(cross_entropy([1, 2, 3], [1, 2, 3])).toAllClose(entropy([1, 2, 3]));
     expect(cross_entropy(P, P, { axis: 1 })).toAllClose(entropy(P, { axis: 1 }));

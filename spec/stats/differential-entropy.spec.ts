@@ -50,6 +50,15 @@ describe('differential_entropy', () => {
     expect(differentialEntropy).toBe(differential_entropy);
   });
 
+  it('types its result as a number for 1-D input and an NDArray with keepdims', () => {
+    const h: number = differential_entropy(X14, { method: 'Van Es' });
+    const kept: NDArray = differential_entropy(X14, { keepdims: true });
+    const either: number | NDArray = differential_entropy([X14, X14], { axis: 1 });
+    expect(typeof h).toBe('number');
+    expect(kept).toBeInstanceOf(NDArray);
+    expect(either).toBeInstanceOf(NDArray);
+  });
+
   it.each([
     ['vasicek', 2.132482646628768],
     ['van es', 2.5220528820110046],
