@@ -25,7 +25,7 @@ consumer="$tmp/consumer"
 mkdir -p "$consumer"
 cd "$consumer"
 printf '{ "name": "consumer", "version": "1.0.0", "private": true }\n' > package.json
-npm install --no-audit --no-fund --loglevel=error "$tarball"
+npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball"
 
 # Every subpath the exports map lists (except ./package.json), for require() and import().
 subpaths=$(node -e '

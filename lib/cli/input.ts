@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { NDArray } from '../index.js';
 import { displayName, InputError } from './errors.js';
 import { readJson } from './json.js';
-import { decode, headerLength, isNpy, type NpyHeader, orderStrides, parseHeader, readNpy } from './npy.js';
+import { decode, headerLength, isNpy, type NpyHeader, parseHeader, readNpy } from './npy.js';
 import { Float64Builder, TextTable, type TextOptions } from './text.js';
 
 /** The kinds of input files. */
@@ -358,9 +358,4 @@ export class NpyRows implements RowReader {
     this.rowsRead += rows;
     return { data: decode(this.buf.subarray(0, need), this.header.dtype, rows * this.ncols), rows };
   }
-}
-
-/** The strides of an .npy header's layout. */
-export function npyStrides(header: NpyHeader): number[] {
-  return orderStrides(header.shape, header.fortranOrder);
 }
