@@ -191,3 +191,30 @@ export const crossEntropyTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) 
   if (i < n) s0 += crossEntropyScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
   return s0 + s1;
 };
+
+/** Largest `b` (NaN wins; -inf for an empty block). */
+export const maxB: BlockKernel = (_a, _ao, b, bo, n) => {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const y = b[bo + i];
+    if (y > m || y !== y) m = y;
+  }
+  return m;
+};
+
+/** Sum of the values of `b` below `c0`. */
+export const sumBBelow: BlockKernel = (_a, _ao, b, bo, n, c0) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const y = b[bo + i];
+    if (y < c0) s += y;
+  }
+  return s;
+};
+
+/** Sum of `a` where `b` equals `c0`. */
+export const sumAWhereB: BlockKernel = (a, ao, b, bo, n, c0) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) if (b[bo + i] === c0) s += a[ao + i];
+  return s;
+};

@@ -1,5 +1,5 @@
 import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import { crossEntropyTerms } from '../ndarray/family-kernels.js';
+import { crossEntropyScalar, crossEntropyTerms, maxB, sumAWhereB, sumBBelow } from '../ndarray/family-kernels.js';
 import { sumA, sumB } from '../ndarray/kernels.js';
 import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
@@ -28,7 +28,9 @@ function isOptions(x: unknown): x is CrossEntropyOptions {
  * computed in one pass over the terms. No SciPy counterpart; the inputs, options, broadcasting,
  * NaN policies and result shapes are exactly those of `entropy(pk, qk)` (pk and qk broadcast
  * against each other over every axis before normalising; `axis: null` ravels each first;
- * `omit` drops NaN positions from both).
+ * `omit` drops NaN positions from both). Sums are pairwise and every term has the same sign for
+ * distributions; when one qk entry holds more than half the mass, its term uses
+ * `log1p(-rest / sum)`, so nearly degenerate distributions keep their digits (as `entropy`).
  *
  * Each term is `entr(p) + rel_entr(p, q)` of the normalised values, that is `-p log q` where both
  * are positive and finite, and otherwise: `0` for `p = 0` (and `q >= 0`), as `xlogy`; `+inf` for
@@ -76,22 +78,61 @@ export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntrop
   return shapeResult(values, shape, keptShape, keepdims);
 }
 
-/** Passes: the sums of pk and qk, then the terms of the normalised values. */
+const SAFE_LO = 2 ** -1000;
+const SAFE_HI = 2 ** 1000;
+
+/** Whether a slice sum is positive, finite and far from the ends of the range. */
+function safeSum(s: number): boolean {
+  return s > SAFE_LO && s < SAFE_HI;
+}
+
+/**
+ * Passes: the sums Sp and Sq; the largest q, M; when M > Sq/2, R = the sum of the other q and
+ * P = the p paired with M; then the terms `-x log y` of the normalised values. When one q
+ * dominates, y = M/Sq rounds near 1 and `log y` would lose digits (5e-7 relative error for
+ * p = q = [1 - 1e-12, 1000 x 1e-15]), so that term is recomputed as `-x log1p(-R/Sq)`, as
+ * `entropy` does for a dominant probability.
+ */
 const CROSS: SliceProgram = {
-  kernels: [sumA, sumB, crossEntropyTerms],
+  kernels: [sumA, sumB, maxB, sumBBelow, sumAWhereB, crossEntropyTerms],
+  maxPasses: [false, false, true, false, false, false],
   setup(p, res, r, c, k) {
-    if (p < 2) return true;
+    const sp = res[r];
+    const sq = res[r + 1];
+    switch (p) {
+      case 0:
+      case 1:
+        return true;
+      case 2:
+        return safeSum(sp) && safeSum(sq);
+      case 3:
+      case 4:
+        res[r + 7] = safeSum(sp) && safeSum(sq) && res[r + 2] > 0.5 * sq ? 1 : 0;
+        c[k] = res[r + 2];
+        return res[r + 7] === 1;
+      default: {
+        const pp = preScale(sp);
+        const pq = preScale(sq);
+        c[k] = pp;
+        c[k + 1] = scaleFor(sp, pp);
+        c[k + 2] = pq;
+        c[k + 3] = scaleFor(sq, pq);
+        return true;
+      }
+    }
+  },
+  finish(res, r) {
+    const terms = res[r + 5];
+    if (res[r + 7] !== 1 || !Number.isFinite(terms)) return terms;
     const sp = res[r];
     const sq = res[r + 1];
     const pp = preScale(sp);
     const pq = preScale(sq);
-    c[k] = pp;
-    c[k + 1] = scaleFor(sp, pp);
-    c[k + 2] = pq;
-    c[k + 3] = scaleFor(sq, pq);
-    return true;
+    const x = res[r + 4] * pp * scaleFor(sp, pp);
+    if (!(x > 0)) return terms;
+    const naive = crossEntropyScalar(x, res[r + 2] * pq * scaleFor(sq, pq));
+    return terms - naive + -x * Math.log1p(-res[r + 3] / sq);
   },
-  finish: (res, r) => res[r + 2],
 };
 
 /** camelCase alias of {@link cross_entropy}. */

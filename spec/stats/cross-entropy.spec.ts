@@ -51,6 +51,16 @@ describe('cross_entropy', () => {
     expect(kept.shape).toEqual([2, 1]);
   });
 
+  it.each<[string, number[], number]>([
+    // Exact values (mpmath, 50 digits) from the behaviour reference, section 6.2.
+    ['[1 - 1e-12] + 1000 x [1e-15]', [1 - 1e-12, ...Array<number>(1000).fill(1e-15)], 3.5538776394910187e-11],
+    ['[1 - 1e-12, 1e-12]', [1 - 1e-12, 1e-12], 2.8631021115928047e-11],
+    ['[1] + 1000 x [1e-15]', [1, ...Array<number>(1000).fill(1e-15)], 3.5538776394875649e-11],
+  ])('keeps its digits when one probability dominates: H(p, p) for %s', (_label, p, exact) => {
+    // Without the log1p correction of the dominant term this is off by 6e-7 to 2e-4.
+    expect(cross_entropy(p, p)).toAllClose(exact, { rtol: 1e-13 });
+  });
+
   it('gives the same result on transposed and reversed views', () => {
     expect(cross_entropy(asarray(P).transpose(), asarray(P).transpose(), { axis: 1 })).toAllClose(cross_entropy(P, P, { axis: 0 }));
     const rev = asarray(new Float64Array([3, 2, 1])).nd.step(-1);
