@@ -159,13 +159,9 @@ function sliceSum(res: Float64Array, r: number, o: number, stretch: number, c: F
     return;
   }
   const max = res[r + o];
-  if (!(max < Infinity)) {
-    c[k] = max === -Infinity ? 0 : NaN;
-    c[k + 1] = 0;
-    return;
-  }
-  if (max === 0) {
-    c[k] = 0;
+  if (!(max > 0 && max < Infinity)) {
+    // All zeros or empty (max 0 or -inf): sum 0. An inf or NaN in the slice: NaN.
+    c[k] = max === 0 || max === -Infinity ? 0 : NaN;
     c[k + 1] = 0;
     return;
   }
