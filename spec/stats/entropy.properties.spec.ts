@@ -180,6 +180,27 @@ describe('entropy', () => {
     );
   });
 
+  it('does not change when pk or qk is scaled by a power of two, across the whole exponent range', () => {
+    // Scaling by 2^k is exact while nothing overflows or underflows: values in [1e-3, 1e3] times
+    // 2^k for |k| <= 1000 stay normal, and sums of up to 100 of them stay finite.
+    const arb = fc.tuple(
+      fc.array(value, { minLength: 1, maxLength: 100 }),
+      fc.array(value, { minLength: 100, maxLength: 100 }),
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.integer({ min: -1000, max: 1000 }),
+    );
+    fc.assert(
+      fc.property(arb, ([p, q0, j, k]) => {
+        const q = q0.slice(0, p.length);
+        const sp = p.map((v) => v * 2 ** j);
+        const sq = q.map((v) => v * 2 ** k);
+        expect(entropy(sp)).toAllClose(entropy(p), { atol: bound(entropy(p), p.length) });
+        expect(entropy(sp, sq)).toAllClose(entropy(p, q), { atol: bound(1, p.length) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('divides by log(base) when a base is given', () => {
     const arb = fc.tuple(fc.array(value, { minLength: 1, maxLength: 50 }), fc.double({ min: 1.01, max: 100, noNaN: true }));
     fc.assert(
