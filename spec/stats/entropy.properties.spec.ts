@@ -201,6 +201,26 @@ describe('entropy', () => {
     );
   });
 
+  it('under omit equals the result on the data with every NaN position dropped from both samples', () => {
+    const entry = fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.constant(NaN) });
+    const arb = fc
+      .integer({ min: 1, max: 300 })
+      .chain((n) => fc.tuple(fc.array(entry, { minLength: n, maxLength: n }), fc.array(entry, { minLength: n, maxLength: n })));
+    fc.assert(
+      fc.property(arb, ([p, q]) => {
+        const keep = p.map((v, i) => !Number.isNaN(v) && !Number.isNaN(q[i]));
+        const pk = p.filter((_, i) => keep[i]);
+        const qk = q.filter((_, i) => keep[i]);
+        const h = entropy(p, { nan_policy: 'omit' });
+        expect(h).toAllClose(entropy(p.filter((v) => !Number.isNaN(v))), { atol: bound(h, p.length) });
+        expect(entropy(p, q, { nan_policy: 'omit' })).toAllClose(entropy(pk, qk), { atol: bound(1, p.length) });
+        // propagate: NaN exactly when a NaN is present.
+        expect(Number.isNaN(entropy(p, q))).toBe(keep.includes(false));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('divides by log(base) when a base is given', () => {
     const arb = fc.tuple(fc.array(value, { minLength: 1, maxLength: 50 }), fc.double({ min: 1.01, max: 100, noNaN: true }));
     fc.assert(
