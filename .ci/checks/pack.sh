@@ -51,6 +51,8 @@ import * as special from 'scipy-entropy/special';
 assert.ok(Math.abs(entropy([1, 2, 3], [3, 2, 1]) - 0.3662040962227033) < 1e-15, 'import: entropy');
 assert.equal(stats.entropy, entropy);
 assert.equal(special.rel_entr, rel_entr);
+const { jensenshannon } = await import('scipy-entropy/spatial');
+assert.equal(jensenshannon([1, 0, 0], [0, 1, 0], { base: 2 }), 1);
 assert.throws(() => entropy([1], { base: -1 }), (e) => e.name === 'ValueError' && e instanceof ValueError);
 for (const s of process.argv[2].split(' ').filter(Boolean)) assert.ok(Object.keys(await import(`scipy-entropy/${s}`)).length > 0, s);
 console.log('import: ok');
@@ -61,6 +63,8 @@ node import.mjs "$subpaths"
 printf 'a,b,c\n1,2,3\n4,5,6\n' > m.csv
 out=$(./node_modules/.bin/scipy-entropy entropy m.csv --axis 1)
 test "$out" = $'1.0114042647073518\n1.0851886129676505' || { echo "bin printed: $out"; exit 1; }
+js=$(./node_modules/.bin/scipy-entropy jensenshannon m.csv m.csv --axis 1)
+test "$js" = $'0\n0' || { echo "bin jensenshannon printed: $js"; exit 1; }
 ./node_modules/.bin/scipy-entropy --version | grep -qx "$(node -p 'require("scipy-entropy/package.json").version')"
 set +e
 ./node_modules/.bin/scipy-entropy entropy missing.csv 2> err.txt
@@ -75,6 +79,8 @@ cat > esm.mts <<'TS'
 import { entropy, rel_entr, NDArray, type EntropyOptions } from 'scipy-entropy';
 import { entropy as e2 } from 'scipy-entropy/stats';
 import { kl_div } from 'scipy-entropy/special';
+import { jensenshannon } from 'scipy-entropy/spatial';
+const js: number = jensenshannon([1, 0], [0, 1], { base: 2 });
 const options: EntropyOptions = { base: 2, axis: 1, nan_policy: 'omit' };
 const h: number = entropy([0.5, 0.5], { base: 2 });
 const a: NDArray = entropy([[1, 2], [3, 4]], { ...options, keepdims: true });
@@ -83,7 +89,7 @@ const c: number | NDArray = e2([[1, 2]], { axis: 0 });
 const shape: readonly number[] = kl_div([1], [2]).shape;
 // @ts-expect-error: nan_policy is one of propagate, omit, raise
 entropy([1], { nan_policy: 'ignore' });
-export { h, a, b, c, shape };
+export { h, a, b, c, shape, js };
 TS
 cat > cjs.cts <<'TS'
 import { entropy, NDArray } from 'scipy-entropy';
