@@ -12,6 +12,8 @@
 import { log, log1p } from './log.js';
 
 const DBL_MIN = 2.2250738585072014e-308;
+/** Below this, the partial products of Dekker's two-product can underflow. */
+const EXACT_MIN = 2 ** -900;
 
 const SPLIT = 134217729; // 2^27 + 1
 
@@ -61,26 +63,28 @@ export function rMinusLog1p(r: number): number {
 }
 
 /**
- * kl_div(p/sp, q/sq) for finite p, q > 0 and normal sums, given isp = 1/sp and isq = 1/sq.
- * Where y/x = t = (q sp)/(p sq) is far from 1, g = (t - 1) - log t directly (no cancellation
- * there; log t is the difference of logs when t itself under- or overflows); near 1, r = t - 1
- * from exact products and the series.
+ * kl_div(p/sp, q/sq) for finite p, q > 0 and normal sums.
+ * r = t - 1 with t = y/x = (q sp)/(p sq) comes from exact products; where t < 1/4, r is
+ * too close to -1 for log1p(r), and g = (t - 1) - log t directly (log t as the difference of
+ * logs when t underflows).
  */
-export function klTermPositive(p: number, q: number, sp: number, sq: number, isp: number, isq: number): number {
+export function klTermPositive(p: number, q: number, sp: number, sq: number): number {
   const h1 = q * sp;
   const h2 = p * sq;
-  if (!(h1 > DBL_MIN && h2 > DBL_MIN && h1 < Infinity && h2 < Infinity)) {
-    const x = p * isp;
-    const y = q * isq;
+  if (!(h1 > EXACT_MIN && h2 > EXACT_MIN && h1 < Infinity && h2 < Infinity)) {
+    // Products whose exact low parts would underflow (or which overflow): SciPy's form.
+    const x = p / sp;
+    const y = q / sq;
     return x * (log(x) - log(y)) - x + y;
   }
   const t = h1 / h2;
   let g: number;
-  if (t > 0.5 && t < 1.5) {
+  if (t > 0.25) {
     const num = (h1 - h2) + (productError(q, sp, h1) - productError(p, sq, h2));
     g = rMinusLog1p(num / h2);
   } else {
-    g = t - 1 - (t > DBL_MIN && t < Infinity ? log(t) : log(h1) - log(h2));
+    // y/x < 1/4: g ~ -1 - log t is at least 0.38; log t is the difference of logs if t underflows.
+    g = t - 1 - (t > DBL_MIN ? log(t) : log(h1) - log(h2));
   }
-  return p * isp * g;
+  return (p / sp) * g;
 }

@@ -8,19 +8,38 @@ import { entrScalar } from '../special/entr.js';
 import { relEntrScalar } from '../special/rel-entr.js';
 import { klTermPositive } from '../math/kl-term.js';
 import type { BlockKernel } from './reduce.js';
+import { SIDE } from './side.js';
 
-/** Sum of `a`. */
+/**
+ * Sum of `a`, compensated: returns the rounded sum and writes its rounding error to `SIDE[0]`
+ * (TwoSum on two interleaved accumulators), so normalising sums are good to about eps^2.
+ */
 export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0, s1 = 0, c0 = 0, c1 = 0;
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    s0 += a[ao + i];
-    s1 += a[ao + i + 1];
-    s2 += a[ao + i + 2];
-    s3 += a[ao + i + 3];
+  for (; i + 2 <= n; i += 2) {
+    const x = a[ao + i];
+    const t0 = s0 + x;
+    const b0 = t0 - s0;
+    c0 += (s0 - (t0 - b0)) + (x - b0);
+    s0 = t0;
+    const y = a[ao + i + 1];
+    const t1 = s1 + y;
+    const b1 = t1 - s1;
+    c1 += (s1 - (t1 - b1)) + (y - b1);
+    s1 = t1;
   }
-  for (; i < n; i++) s0 += a[ao + i];
-  return (s0 + s1) + (s2 + s3);
+  if (i < n) {
+    const x = a[ao + i];
+    const t0 = s0 + x;
+    const b0 = t0 - s0;
+    c0 += (s0 - (t0 - b0)) + (x - b0);
+    s0 = t0;
+  }
+  const s = s0 + s1;
+  const bp = s - s0;
+  SIDE[0] = c0 + c1 + ((s0 - (s - bp)) + (s1 - bp));
+  return s;
 };
 
 /** Sum of `b`. */
@@ -81,18 +100,19 @@ export const sumBelowA: BlockKernel = (a, ao, _b, _bo, n, c0) => {
 };
 
 /**
- * Sum of kl_div(a/c2, b/c3) (c0 = 1/c2, c1 = 1/c3), terms that add up to the relative
- * entropy of normalised a and b (see lib/math/kl-term.ts); other inputs follow rel_entr's
- * rules, with kl_div's `y` for x = 0 so that the identity sum kl_div = sum rel_entr holds.
+ * Sum of kl_div(a/c2, b/c3) (c2, c3: the slice sums), terms that add up to the relative entropy
+ * of normalised a and b (see lib/math/kl-term.ts); other inputs follow rel_entr's rules, with
+ * kl_div's `y` for x = 0 so that the identity sum kl_div = sum rel_entr holds. Divides rather
+ * than multiplying by reciprocals, so that each distribution has one normaliser.
  */
-export const klTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
+export const klTerms: BlockKernel = (a, ao, b, bo, n, _c0, _c1, c2, c3) => {
   let s0 = 0, s1 = 0;
   for (let i = 0; i < n; i++) {
     const p = a[ao + i];
     const q = b[bo + i];
     let t: number;
-    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = klTermPositive(p, q, c2, c3, c0, c1);
-    else t = klTermSpecial(p * c0, q * c1);
+    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = klTermPositive(p, q, c2, c3);
+    else t = klTermSpecial(p / c2, q / c3);
     if ((i & 1) === 0) s0 += t;
     else s1 += t;
   }

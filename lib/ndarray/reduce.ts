@@ -12,6 +12,7 @@
  * where either operand is NaN (paired). Extra memory: the scratch tiles and the output.
  */
 import { Cascade } from './cascade.js';
+import { SIDE } from './side.js';
 import type { NDArray, NumericData } from './ndarray.js';
 import { cStrides, sizeOf } from './shape.js';
 
@@ -39,7 +40,8 @@ export type BlockKernel = (
 
 /**
  * What to compute on each slice: `kernels[p]` is summed over the slice in pass p (or maximised,
- * when `maxPasses[p]`), its result stored in `res[p]`.
+ * when `maxPasses[p]`), its result stored in `res[p]`, and its low part in `res[8 + p]`: kernels that
+ * compensate their sums write their compensation to `SIDE[0]` (see lib/ndarray/kernels.ts).
  */
 export interface SliceProgram {
   readonly kernels: readonly BlockKernel[];
@@ -106,7 +108,7 @@ const scratch = {
   bufA: new Float64Array(TILE * TILE_BLOCK),
   bufB: new Float64Array(TILE * TILE_BLOCK),
   consts: new Float64Array(4 * TILE),
-  res: new Float64Array(8 * TILE),
+  res: new Float64Array(16 * TILE),
   cascades: Array.from({ length: TILE }, () => new Cascade()),
   active: new Uint8Array(TILE),
 };
@@ -136,6 +138,8 @@ class Walker {
   /** Step between neighbouring slices of a tile, in a and b. */
   private tileA = 0;
   private tileB = 0;
+  /** The low part of the last `pass1` result. */
+  private low = 0;
 
   /** Points the walker at new operands (no allocation). */
   configure(dataA: NumericData, dataB: NumericData, inner: Axes, omit: boolean, program: SliceProgram, tileA: number, tileB: number): void {
@@ -178,32 +182,42 @@ class Walker {
       for (let j = 0; j < k; j++) {
         const q = 4 * j;
         consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
-        const on = program.setup(p, res, 8 * j, consts, q);
+        const on = program.setup(p, res, 16 * j, consts, q);
         active[j] = on ? 1 : 0;
-        res[8 * j + p] = 0;
+        res[16 * j + p] = 0;
+        res[16 * j + 8 + p] = 0;
         any = any || on;
       }
       if (!any) continue;
       const max = maxPasses !== undefined && maxPasses[p];
       if (k === 1) {
         res[p] = this.pass1(oa, ob, kernels[p], max);
+        res[8 + p] = this.low;
         continue;
       }
       this.passTile(oa, ob, k, kernels[p], max);
       const cascades = scratch.cascades;
-      for (let j = 0; j < k; j++) if (active[j] === 1) res[8 * j + p] = cascades[j].total();
+      for (let j = 0; j < k; j++) {
+        if (active[j] === 0) continue;
+        res[16 * j + p] = cascades[j].total();
+        res[16 * j + 8 + p] = cascades[j].low();
+      }
     }
-    for (let j = 0; j < k; j++) out[o + j * os] = program.finish(res, 8 * j);
+    for (let j = 0; j < k; j++) out[o + j * os] = program.finish(res, 16 * j);
   }
 
   /** One pass over one slice (any number of runs): its sum (or maximum). */
   private pass1(oa: number, ob: number, kernel: BlockKernel, max: boolean): number {
     const c = scratch.consts;
     const len = this.runLen;
+    this.low = 0;
     if (len === 0) return max ? -Infinity : 0;
     if (this.nRuns === 1 && len <= BLOCK && this.directA && (this.directB || (this.sameAB && ob === oa))) {
       // One contiguous block: no gather, no cascade (the kernel's sum starts from +0.0 too).
-      return kernel(this.dataA as Float64Array, oa, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3]);
+      SIDE[0] = 0;
+      const v = kernel(this.dataA as Float64Array, oa, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3]);
+      this.low = SIDE[0];
+      return v;
     }
     const cascade = scratch.cascades[0];
     cascade.reset(max);
@@ -219,7 +233,8 @@ class Walker {
         const pb = ob + i * this.runB;
         if (this.omit) {
           const m = gatherPairs(this.dataA, pa, this.runA, this.dataB, pb, this.runB, n, bufA, bufB);
-          cascade.add(kernel(bufA, 0, bufB, 0, m, c[0], c[1], c[2], c[3]));
+          SIDE[0] = 0;
+          cascade.add(kernel(bufA, 0, bufB, 0, m, c[0], c[1], c[2], c[3]), SIDE[0]);
           continue;
         }
         let arrA: Float64Array = bufA;
@@ -241,7 +256,8 @@ class Walker {
         } else {
           gather(this.dataB, pb, this.runB, n, bufB, 0);
         }
-        cascade.add(kernel(arrA, ia, arrB, ib, n, c[0], c[1], c[2], c[3]));
+        SIDE[0] = 0;
+        cascade.add(kernel(arrA, ia, arrB, ib, n, c[0], c[1], c[2], c[3]), SIDE[0]);
       }
       for (let d = nUpper - 1; d >= 0; d--) {
         oa += this.upperA[d];
@@ -252,7 +268,9 @@ class Walker {
         ob -= this.upperB[d] * this.upperShape[d];
       }
     }
-    return cascade.total();
+    const total = cascade.total();
+    this.low = cascade.low();
+    return total;
   }
 
   /** One pass over a tile of k single-run slices: blocks are gathered row by row. */
@@ -270,7 +288,8 @@ class Walker {
         if (active[j] === 0) continue;
         const q = 4 * j;
         const s = j * TILE_BLOCK;
-        cascades[j].add(kernel(bufA, s, arrB, s, n, c[q], c[q + 1], c[q + 2], c[q + 3]));
+        SIDE[0] = 0;
+        cascades[j].add(kernel(bufA, s, arrB, s, n, c[q], c[q + 1], c[q + 2], c[q + 3]), SIDE[0]);
       }
     }
   }

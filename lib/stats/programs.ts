@@ -6,14 +6,17 @@ import { log1p } from '../math/log.js';
 import { countNaN, entrTerms, klTerms, maxA, relEntrTerms, sumA, sumB, sumBelowA } from '../ndarray/kernels.js';
 import type { SliceProgram } from '../ndarray/reduce.js';
 import { entrScalar } from '../special/entr.js';
+import { productError } from '../math/kl-term.js';
 import { preScale, scaleFor } from './normalize.js';
 
-const SAFE_LO = 2 ** -1000;
-const SAFE_HI = 2 ** 1000;
-
-/** Whether a slice sum is positive, finite and far from the ends of the range. */
+/** Whether a slice sum is positive, finite and far enough from the ends of the range that 1/s is normal. */
 function safeSum(s: number): boolean {
-  return s > SAFE_LO && s < SAFE_HI;
+  return s > 2 ** -1000 && s < 2 ** 1000;
+}
+
+/** Whether exact products with s (Dekker's split, x * (2^27 + 1)) neither overflow nor underflow. */
+function splittable(s: number): boolean {
+  return s > 2 ** -960 && s < 2 ** 960;
 }
 
 /**
@@ -45,12 +48,23 @@ export const SHANNON: SliceProgram = {
   },
   finish(res, r) {
     const terms = res[r + 3];
-    if (res[r + 7] !== 1) return terms;
     const s = res[r];
-    const m = res[r + 1];
+    if (res[r + 7] === 1) {
+      // Dominant probability: its term from 1 - x = R/S (exact enough), not from x itself.
+      const m = res[r + 1];
+      const scale = 1 / s;
+      const naive = entrScalar(m * 1 * scale);
+      return terms - naive + -(m * scale) * log1p(-res[r + 2] * scale);
+    }
+    const lo = res[r + 8];
+    if (!splittable(s) || !Number.isFinite(terms) || !Number.isFinite(lo)) return terms;
+    // x = p * (1/S) normalises by N = 1/fl(1/S), not by the exact sum S = hi + lo; with
+    // N = S (1 + d), the computed H' = H + d (1 - H) to first order: remove it.
     const scale = 1 / s;
-    const naive = entrScalar(m * 1 * scale);
-    return terms - naive + -(m * scale) * log1p(-res[r + 2] * scale);
+    const prod = scale * s;
+    const e1 = prod - 1 + productError(scale, s, prod);
+    const d = -e1 - lo / s;
+    return terms - d * (1 - terms);
   },
 };
 
@@ -65,12 +79,11 @@ export const RELATIVE: SliceProgram = {
   setup(p, res, r, c, k) {
     const sp = res[r];
     const sq = res[r + 1];
-    const accurate = safeSum(sp) && safeSum(sq);
+    const accurate = splittable(sp) && splittable(sq);
     if (p < 2) return true;
     if (p === 2) {
+      res[r + 7] = accurate ? 1 : 0;
       if (!accurate) return false;
-      c[k] = 1 / sp;
-      c[k + 1] = 1 / sq;
       c[k + 2] = sp;
       c[k + 3] = sq;
       return true;
@@ -85,7 +98,11 @@ export const RELATIVE: SliceProgram = {
     return true;
   },
   finish(res, r) {
-    return res[r + 2] + res[r + 3];
+    const lo = res[r + 8];
+    if (res[r + 7] !== 1 || !Number.isFinite(lo)) return res[r + 2] + res[r + 3];
+    // The kl_div terms normalise p by its rounded sum hi = S (1 + d) (S = hi + lo); the
+    // computed D' = D (1 - d) to first order, whatever the rounding of q's sum.
+    return res[r + 2] * (1 - lo / res[r]);
   },
 };
 
