@@ -16,7 +16,7 @@ import { REDUCERS, type Reducer } from './reducers.js';
 
 /** What the command runs against (the real process, or stand-ins in tests). */
 export interface Io extends InputContext {
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
   version: string;
@@ -43,8 +43,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (args.command === undefined) throw new InputError(`no command given (see ${PROGRAM} --help)`);
-    const result = await compute(args, io);
     const format = args.format ?? formatFor(args.output);
+    if (format === 'npy' && args.output === undefined && io.stdout.isTTY === true) {
+      throw new InputError('refusing to write binary .npy data to a terminal: use -o FILE or redirect stdout');
+    }
+    const result = await compute(args, io);
     const bytes = encode(result, format);
     if (args.output !== undefined) writeFileAtomic(args.output, bytes);
     else await write(io.stdout, bytes);

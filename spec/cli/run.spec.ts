@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import '../helpers/allclose';
+import { Readable, Writable } from 'node:stream';
 import { readNpy, writeNpy } from '../../lib/cli/npy';
+import { run } from '../../lib/cli/run';
 import { jensenshannon } from '../../lib/spatial/jensenshannon';
 import { entropy } from '../../lib/stats/entropy';
 import { cli, numbers, tempDir } from './helpers';
@@ -231,6 +233,15 @@ describe('scipy-entropy errors', () => {
     expect(r.code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.includes('never'))).toEqual([]);
+  });
+
+  it('refuses to write .npy bytes to a terminal', async () => {
+    const out: Buffer[] = [];
+    const err: string[] = [];
+    const stdout = Object.assign(new Writable({ write: (c: Buffer, _e, cb) => (out.push(c), cb()) }), { isTTY: true });
+    const stderr = new Writable({ write: (c: Buffer, _e, cb) => (err.push(c.toString()), cb()) });
+    const code = await run(['entropy', csv, '--format', 'npy'], { stdin: Readable.from([]), stdout, stderr, env: {}, version: '0' });
+    expect([code, out.length, err.join('')]).toEqual([2, 0, 'scipy-entropy: refusing to write binary .npy data to a terminal: use -o FILE or redirect stdout\n']);
   });
 
   it('prints help and the version on stdout', async () => {
