@@ -14,9 +14,13 @@ import { entrScalar } from '../../lib/special/entr';
 import { relEntrScalar } from '../../lib/special/rel-entr';
 
 // Tolerances, and why:
-// - per term, 4 ulps of the larger magnitude: the kernel's log is within 1 ulp (the fixture test
-//   below) and SciPy's definition, as lib/special computes it with Math.log / Math.log1p, is
-//   within about 1.5 ulp; the products add half an ulp each.
+// - entr per term, 4 ulps of the larger magnitude: the kernel's log is within 1 ulp (the fixture
+//   test below) and entrScalar's Math.log within about 1; the products add half an ulp each
+//   (the largest difference seen is 2 ulps).
+// - rel_entr per term, 5 ulps: the kernel computes log(x/y) as k ln2 + 2 atanh(s) with
+//   s = (mx - my)/(mx + my) and is within 2.1 ulps of the exact value (measured against mpmath
+//   on x ~ y, ratios across (0.5, 2), both sides of its cuts, and far ratios); SciPy's
+//   definition, as relEntrScalar computes it, is within 1.9. Differences of 4 ulps occur.
 // - sums, 1e-13 relative to the sum of |terms|: both sides sum pairwise-ish in different orders
 //   (a term count of 1e5 and double rounding give errors near 1e-15).
 
@@ -135,14 +139,14 @@ describe('relEntrMapWasm', () => {
     for (let i = 0; i < a.length; i++) {
       const want = relEntrScalar(a[i], b[bstride * i]);
       const d = ulpDiff(got[i], want);
-      if (!(d <= 4)) throw new Error(`rel_entr(${a[i]}, ${b[bstride * i]}): got ${got[i]}, want ${want}`);
+      if (!(d <= 5)) throw new Error(`rel_entr(${a[i]}, ${b[bstride * i]}): got ${got[i]}, want ${want}`);
       worst = Math.max(worst, d);
     }
     return worst;
   }
 
-  it('agrees with relEntrScalar to 4 ulps on 200k random pairs across magnitudes', () => {
-    expect(check(spread(200000, -1074, 1023, 3), spread(200000, -1074, 1023, 4), 1)).toBeLessThanOrEqual(4);
+  it('agrees with relEntrScalar to 5 ulps on 200k random pairs across magnitudes', () => {
+    expect(check(spread(200000, -1074, 1023, 3), spread(200000, -1074, 1023, 4), 1)).toBeLessThanOrEqual(5);
   });
 
   it('agrees on pairs with x close to y (the log1p branch, both sides of each cut)', () => {
@@ -157,7 +161,7 @@ describe('relEntrMapWasm', () => {
         : [0.5, Math.SQRT1_2, Math.SQRT2, 2][i % 4] * (1 + (r - 0.5) * 2 ** -Math.floor(u() * 50));
       x[i] = y[i] * ratio;
     }
-    expect(check(x, y, 1)).toBeLessThanOrEqual(4);
+    expect(check(x, y, 1)).toBeLessThanOrEqual(5);
   });
 
   it('gives relEntrScalar on every pair of special values, and ratios that over- or underflow', () => {
@@ -170,12 +174,12 @@ describe('relEntrMapWasm', () => {
         b[i * v.length + j] = v[j];
       }
     }
-    expect(check(a, b, 1)).toBeLessThanOrEqual(4);
+    expect(check(a, b, 1)).toBeLessThanOrEqual(5);
   });
 
   it('broadcasts b[bo] with bstride 0', () => {
     const a = spread(5001, -20, 3, 7);
-    for (const y of [0.3, 1e-300, 0, -1, NaN, Infinity]) expect(check(a, Float64Array.of(y), 0)).toBeLessThanOrEqual(4);
+    for (const y of [0.3, 1e-300, 0, -1, NaN, Infinity]) expect(check(a, Float64Array.of(y), 0)).toBeLessThanOrEqual(5);
   });
 });
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Micro-benchmark of the WebAssembly kernels (lib/wasm/kernels.ts) against the TypeScript block
+// kernels (lib/ndarray/kernels.ts, Math.log) and a loop over lib/math/log.ts, on 16M elements
+// (override with N=...). Prints ns per element: the median over interleaved rounds of CPU time
+// (user + system), which a busy shared machine disturbs less than wall time; wall-time medians
+// are printed beside them.
+//
+//   node bench/wasm-micro.js            (bundles the TypeScript sources with esbuild first)
+'use strict';
+const path = require('node:path');
+const Module = require('node:module');
+const esbuild = require('esbuild');
+
+const root = path.join(__dirname, '..');
+const entry = `
+  export * from './lib/wasm/kernels';
+  export { entrTerms, relEntrTerms } from './lib/ndarray/kernels';
+  export { log as fastLog } from './lib/math/log';
+`;
+const { outputFiles } = esbuild.buildSync({
+  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'cjs', write: false, target: 'node18',
+});
+const mod = new Module(path.join(root, 'bench', 'wasm-micro.bundle.js'));
+mod.paths = Module._nodeModulePaths(root);
+mod._compile(outputFiles[0].text, mod.id);
+const K = mod.exports;
+
+const N = Number(process.env.N || 16 * 1024 * 1024);
+const ROUNDS = Number(process.env.ROUNDS || 7);
+
+// data: probabilities-like values (a sum of 1 after scaling), no zeros
+let seed = 12345;
+const rand = () => {
+  seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+  return (seed + 1) / 4294967297;
+};
+const a = new Float64Array(N);
+const b = new Float64Array(N);
+for (let i = 0; i < N; i++) { a[i] = rand(); b[i] = rand(); }
+const a32 = Float32Array.from(a);
+const out = new Float64Array(N);
+const scale = 1 / N;
+
+function tsEntrFastLog(x, n, s) {
+  const log = K.fastLog;
+  let s0 = 0, s1 = 0;
+  for (let i = 0; i + 1 < n; i += 2) {
+    const u = x[i] * s, v = x[i + 1] * s;
+    s0 += u > 0 ? -u * log(u) : (u === 0 ? 0 : -Infinity);
+    s1 += v > 0 ? -v * log(v) : (v === 0 ? 0 : -Infinity);
+  }
+  return s0 + s1;
+}
+function tsEntrMap(x, y, n) {
+  for (let i = 0; i < n; i++) { const u = x[i]; y[i] = u > 0 ? -u * Math.log(u) : (u === 0 ? 0 : u === u ? -Infinity : u); }
+}
+// the TS block kernels, called per 4096-element block as an engine would
+function blocks(kernel, x, y, n, c0, c2) {
+  let s = 0;
+  for (let off = 0; off < n; off += 4096) s += kernel(x, off, y, off, Math.min(4096, n - off), c0, 1, c2, 1);
+  return s;
+}
+
+const cases = [
+  ['entr sum f64: wasm', () => K.entrSumWasm(a, 0, N, scale)],
+  ['entr sum f64: TS kernel (Math.log)', () => blocks(K.entrTerms, a, a, N, scale, 1)],
+  ['entr sum f64: TS loop (lib/math/log)', () => tsEntrFastLog(a, N, scale)],
+  ['entr sum f32: wasm', () => K.entrSumWasm(a32, 0, N, scale)],
+  ['rel_entr sum: wasm', () => K.relEntrSumWasm(a, 0, b, 0, N, 1, 1)],
+  ['rel_entr sum: TS kernel (Math.log1p/log)', () => blocks(K.relEntrTerms, a, b, N, 1, 1)],
+  ['entr map: wasm', () => K.entrMapWasm(a, 0, out, 0, N)],
+  ['entr map: TS loop (Math.log)', () => tsEntrMap(a, out, N)],
+  ['rel_entr map, b contiguous: wasm', () => K.relEntrMapWasm(a, 0, b, 0, 1, out, 0, N)],
+  ['rel_entr map, b broadcast: wasm', () => K.relEntrMapWasm(a, 0, b, 0, 0, out, 0, N)],
+];
+
+console.log(`wasm available: ${K.wasm.available}; N = ${N}; ${ROUNDS} interleaved rounds; node ${process.version}`);
+const cpu = cases.map(() => []);
+const wall = cases.map(() => []);
+for (const [, f] of cases) f(); // warm up
+for (let r = 0; r < ROUNDS; r++) {
+  cases.forEach(([, f], j) => {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    f();
+    const t1 = process.hrtime.bigint();
+    const c = process.cpuUsage(c0);
+    cpu[j].push(((c.user + c.system) * 1000) / N);
+    wall[j].push(Number(t1 - t0) / N);
+  });
+}
+const median = (v) => v.slice().sort((x, y) => x - y)[v.length >> 1];
+for (let j = 0; j < cases.length; j++) {
+  console.log(`${cases[j][0].padEnd(44)} ${median(cpu[j]).toFixed(2).padStart(6)} ns/elem cpu   ${median(wall[j]).toFixed(2).padStart(6)} wall`);
+}
