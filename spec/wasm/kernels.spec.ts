@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -85,6 +86,11 @@ describe('wasm', () => {
   it('is available in Node 20 unless switched off', () => {
     expect(wasm.available).toBe(process.env.SCIPY_ENTROPY_NO_WASM !== '1');
     expect(wasmAvailable()).toBe(wasm.available);
+  });
+
+  it('runs the module that lib/wasm/kernels.wat assembles to (kernels-bytes.ts is up to date)', () => {
+    const script = path.resolve(__dirname, '..', '..', 'scripts', 'build-wasm.js');
+    expect(() => execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 });
 
