@@ -25,10 +25,10 @@
 ;; every use (three instructions each); a global is one load.
 ;;
 ;; entr needs no slow path: zero, negative, infinite and NaN lanes come out right from the
-;; arithmetic (see $entr_block). rel_entr computes the common case (x = 0 or positive normal,
-;; y positive normal, a ratio that neither overflows nor underflows) branch-free, notes any
-;; other lane, and then a scalar pass calls the imported env.rel_entr (SciPy's definition, in
-;; JavaScript) for exactly those elements.
+;; arithmetic (see $entr_block). rel_entr computes the common case (x and y positive normal,
+;; or x = 0 and y >= 0) branch-free from the splits of both arguments (see $rel_block), notes
+;; any other lane, and then a scalar pass calls the imported env.rel_entr (SciPy's definition,
+;; in JavaScript) for exactly those elements.
 (module
   (import "env" "rel_entr" (func $rel_entr_s (param f64 f64) (result f64)))
   (memory (export "memory") 2)
@@ -43,7 +43,6 @@
   (global $INF (mut v128) (v128.const f64x2 inf inf))
   (global $NEGINF (mut v128) (v128.const f64x2 -inf -inf))
   (global $DBL_MIN (mut v128) (v128.const f64x2 0x1p-1022 0x1p-1022))
-  (global $TINY (mut v128) (v128.const f64x2 0x1p-1021 0x1p-1021))
   (global $TWO54 (mut v128) (v128.const f64x2 0x1p54 0x1p54))
   (global $F54 (mut v128) (v128.const f64x2 54.0 54.0))
   (global $SQRT1_2 (mut v128) (v128.const f64x2 0.70710678118654752440 0.70710678118654752440))
