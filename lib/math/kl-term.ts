@@ -9,24 +9,12 @@
  * series for |r| < 2^-8, the atanh series for |r| < 1/2, and r - log1p(r) beyond (where the
  * cancellation costs at most ~2 ulps).
  */
+import { productError } from './exact.js';
 import { log, log1p } from './log.js';
 
 const DBL_MIN = 2.2250738585072014e-308;
 /** Below this, the partial products of Dekker's two-product can underflow. */
 const EXACT_MIN = 2 ** -900;
-
-const SPLIT = 134217729; // 2^27 + 1
-
-/** The low part of a*b: a*b - fl(a*b), exactly (Dekker; no FMA in JS). */
-export function productError(a: number, b: number, p: number): number {
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-}
 
 /** g(r) = r - log1p(r), accurate to a few ulps for every r > -1. */
 export function rMinusLog1p(r: number): number {

@@ -57,8 +57,14 @@ export class Cascade {
         s = t;
       }
     }
-    this.low_ = s === s && Math.abs(s) !== Infinity ? lo : 0;
-    return s;
+    if (!(Math.abs(s) < Infinity)) {
+      this.low_ = 0;
+      return s;
+    }
+    // Renormalise: the total is the double nearest the sum, low() the rest.
+    const t = s + lo;
+    this.low_ = lo - (t - s);
+    return t;
   }
 
   /** The low part of the last `total()`: the sum's error, to within the kernels' own. */

@@ -5,98 +5,21 @@
  */
 import { entrScalar } from '../special/entr.js';
 import { relEntrScalar } from '../special/rel-entr.js';
+import { SPLITTER, splitHigh } from '../math/exact.js';
 import type { BlockKernel } from './reduce.js';
-
-// ---------------------------------------------------------------------------------------------
-// Exact slice sums (Rump's error-free extraction): with a power of two sigma >= (n + 2) * max|x|,
-// every `q = fl(sigma + x) - sigma` is a multiple of ulp(sigma) / 2 no larger than sigma / n, so
-// the sum of the q is exact in any order (block sums and the engine's cascade included), and
-// `x - q` is exact. Summing the `x - q` (tiny, at most ulp(sigma) each) adds the rest with an
-// error of about n * log(n) * 2^-106 * sigma. Values are first scaled by a power of two `rho`
-// (c0) that brings max|x| near 1, so sigma (c1) is always finite.
-
-/** Largest `|a|` (NaN wins; -inf for an empty block). */
-export const maxAbsA: BlockKernel = (a, ao, _b, _bo, n) => {
-  let m = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = Math.abs(a[ao + i]);
-    if (x > m || x !== x) m = x;
-  }
-  return m;
-};
-
-/** Largest `|b|` (NaN wins; -inf for an empty block). */
-export const maxAbsB: BlockKernel = (_a, _ao, b, bo, n) => maxAbsA(b, bo, b, bo, n, 0, 0, 0, 0);
-
-/** Sum of `fl(c1 + a c0) - c1`: exact (see above). */
-export const extractHighA: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += c1 + a[ao + i] * c0 - c1;
-  return s;
-};
-
-/** Sum of `a c0 - (fl(c1 + a c0) - c1)`, the exact remainders of {@link extractHighA}. */
-export const extractLowA: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
-  let s0 = 0, s1 = 0;
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    const x = a[ao + i] * c0;
-    const y = a[ao + i + 1] * c0;
-    s0 += x - (c1 + x - c1);
-    s1 += y - (c1 + y - c1);
-  }
-  if (i < n) {
-    const x = a[ao + i] * c0;
-    s0 += x - (c1 + x - c1);
-  }
-  return s0 + s1;
-};
-
-/** {@link extractHighA} of `b`. */
-export const extractHighB: BlockKernel = (_a, _ao, b, bo, n, c0, c1) => extractHighA(b, bo, b, bo, n, c0, c1, 0, 0);
-
-/** {@link extractLowA} of `b`. */
-export const extractLowB: BlockKernel = (_a, _ao, b, bo, n, c0, c1) => extractLowA(b, bo, b, bo, n, c0, c1, 0, 0);
-
-/** The power of two `rho` that scales `max` into [1, 2) (clamped to stay finite). */
-export function extractionScale(max: number): number {
-  let e = Math.floor(Math.log2(max));
-  if (2 ** e > max) e--;
-  else if (2 ** (e + 1) <= max) e++;
-  return 2 ** Math.min(1000, Math.max(-1000, -e));
-}
-
-/** The power of two `sigma >= (n + 2) * max` for {@link extractHighA} (after scaling by rho). */
-export function extractionPivot(scaledMax: number, n: number): number {
-  return 2 ** Math.ceil(Math.log2((n + 2) * Math.max(scaledMax, 1)) + 1);
-}
-
-/** The low part of `a * b`: `a * b - fl(a * b)`, exactly (Dekker; no FMA in JS). */
-export function productError(a: number, b: number, p: number): number {
-  let t = 134217729 * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = 134217729 * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Jensen-Shannon terms.
 
-/** Veltkamp's constant 2^27 + 1: splits a double into two 26-bit halves. */
-const SPLITTER = 134217729;
 /** Above this, `SPLITTER * x` could overflow: split a scaled copy instead. */
 const SPLIT_LIMIT = 2 ** 995;
 /** Normalised values above this take the plain (SciPy) path; only mixed-sign input gets there. */
 const BIG = 2 ** 900;
 
-/** The high 26-bit half of `x` (the low half is `x - hi`), safe for huge finite `x`. */
-function splitHigh(x: number): number {
-  if (Math.abs(x) > SPLIT_LIMIT && Number.isFinite(x)) return splitHigh(x * 2 ** -28) * 2 ** 28;
-  const c = SPLITTER * x;
-  return c - (c - x);
+/** The high half of `x` as {@link splitHigh}, safe for huge finite `x`. */
+function splitHighSafe(x: number): number {
+  if (Math.abs(x) > SPLIT_LIMIT && Number.isFinite(x)) return splitHighSafe(x * 2 ** -28) * 2 ** 28;
+  return splitHigh(x);
 }
 
 /**
@@ -127,11 +50,11 @@ export function jsShape(t: number): number {
  * `rel_entr` path, which gives SciPy's special values.
  */
 export const jensenShannonTerms: BlockKernel = (a, ao, b, bo, n, sa, la, sb, lb) => {
-  const ha = splitHigh(sa);
+  const ha = splitHighSafe(sa);
   const ta = sa - ha;
   // Reciprocals for the residual corrections; a subnormal sum has none (1/S overflows): divide.
   const ia = 1 / sa;
-  const hb = splitHigh(sb);
+  const hb = splitHighSafe(sb);
   const tb = sb - hb;
   const ib = 1 / sb;
   const divide = !(Math.abs(ia) < Infinity && Math.abs(ib) < Infinity);

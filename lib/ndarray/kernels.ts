@@ -38,8 +38,12 @@ export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
   }
   const s = s0 + s1;
   const bp = s - s0;
-  SIDE[0] = c0 + c1 + ((s0 - (s - bp)) + (s1 - bp));
-  return s;
+  const c = c0 + c1 + ((s0 - (s - bp)) + (s1 - bp));
+  if (!(Math.abs(s) < Infinity)) return s; // overflow, inf or NaN: no low part
+  // Renormalise: the result is the double nearest the sum, SIDE[0] the rest.
+  const r = s + c;
+  SIDE[0] = c - (r - s);
+  return r;
 };
 
 /** Sum of `b`. */

@@ -1,19 +1,9 @@
 import { type Axis, checkAxisType, normalizeAxes, REDUCTION_MESSAGES } from '../ndarray/axis.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import {
-  extractHighA,
-  extractHighB,
-  extractionPivot,
-  extractionScale,
-  extractLowA,
-  extractLowB,
-  jensenShannonTerms,
-  maxAbsA,
-  maxAbsB,
-  productError,
-} from '../ndarray/family-kernels.js';
-import { sumA } from '../ndarray/kernels.js';
+import { productError } from '../math/exact.js';
+import { jensenShannonTerms } from '../ndarray/family-kernels.js';
+import { sumA, sumB } from '../ndarray/kernels.js';
 import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
 import { cStrides, sizeOf } from '../ndarray/shape.js';
@@ -99,7 +89,6 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   const axes = sumAxes(axis, shape.length);
   const keptShape = shape.map((n, d) => (axes.includes(d) ? 1 : n));
   const outSize = sizeOf(shape.filter((_, d) => !axes.includes(d)));
-  const n = sizeOf(axes.map((d) => shape[d]));
 
   // Each input is normalised over its own axes. When those are, in the broadcast shape, exactly
   // the reduced axes along which it varies, its own sum is the sum over the reduced slice divided
@@ -110,37 +99,27 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   if (outSize > 0 && stretchA === 0) a = normalisedCopy(a, axesA);
   if (outSize > 0 && stretchB === 0) b = normalisedCopy(b, axesB);
   const logBase = base === null ? 1 : Math.log(base);
-  const program = jensenShannonProgram(n, stretchA, stretchB, base === null ? null : logBase);
+  const program = jensenShannonProgram(stretchA, stretchB, base === null ? null : logBase);
   const { values, shape: outShape } = reduceSlices(a.broadcastTo(shape), b.broadcastTo(shape), axes, false, program);
   return shapeResult(values, outShape, keptShape, keepdims);
 }
 
 /**
- * The slice program: passes 0-1 find max|a| and max|b|; passes 2-5 sum a and b exactly as
- * double-doubles (error-free extraction); pass 6 sums the terms; `finish` applies the base and
- * the square root. An input with stretch 0 is already normalised: its passes are skipped and
- * its sum is 1.
+ * The slice program: passes 0-1 sum a and b as double-doubles (compensated sums: the results
+ * and their low parts); pass 2 sums the terms; `finish` applies the base and the square root.
+ * An input with stretch 0 is already normalised: its pass is skipped and its sum is 1.
  */
-function jensenShannonProgram(n: number, stretchA: number, stretchB: number, logBase: number | null): SliceProgram {
+function jensenShannonProgram(stretchA: number, stretchB: number, logBase: number | null): SliceProgram {
   return {
-    kernels: [maxAbsA, maxAbsB, extractHighA, extractLowA, extractHighB, extractLowB, jensenShannonTerms],
-    maxPasses: [true, true, false, false, false, false, false],
+    kernels: [sumA, sumB, jensenShannonTerms],
     setup(p, res, r, c, k) {
       if (p < 2) return (p === 0 ? stretchA : stretchB) !== 0;
-      if (p < 6) {
-        const max = res[r + (p < 4 ? 0 : 1)];
-        if (!(max > 0 && max < Infinity)) return false;
-        const rho = extractionScale(max);
-        c[k] = rho;
-        c[k + 1] = extractionPivot(max * rho, n);
-        return true;
-      }
       sliceSum(res, r, 0, stretchA, c, k);
       sliceSum(res, r, 1, stretchB, c, k + 2);
       return true;
     },
     finish(res, r) {
-      let js = res[r + 6];
+      let js = res[r + 2];
       if (logBase !== null) js /= logBase;
       return Math.sqrt(js / 2);
     },
@@ -148,9 +127,9 @@ function jensenShannonProgram(n: number, stretchA: number, stretchB: number, log
 }
 
 /**
- * Operand `o`'s own normalising sum as a double-double (c[k], c[k + 1]): the extracted parts
- * (res 2-3 or 4-5) rescaled and divided by the stretch; NaN when the slice holds inf or NaN
- * (whose terms SciPy also makes NaN), 0 when it is all zeros or empty.
+ * Operand `o`'s own normalising sum as a double-double (c[k], c[k + 1]): the slice sum and its
+ * low part (res o and 8 + o), divided by the stretch; 1 for a pre-normalised input. A sum that
+ * is not finite (inf or NaN in the slice) has no low part.
  */
 function sliceSum(res: Float64Array, r: number, o: number, stretch: number, c: Float64Array, k: number): void {
   if (stretch === 0) {
@@ -158,23 +137,9 @@ function sliceSum(res: Float64Array, r: number, o: number, stretch: number, c: F
     c[k + 1] = 0;
     return;
   }
-  const max = res[r + o];
-  if (!(max > 0 && max < Infinity)) {
-    // All zeros or empty (max 0 or -inf): sum 0. An inf or NaN in the slice: NaN.
-    c[k] = max === 0 || max === -Infinity ? 0 : NaN;
-    c[k + 1] = 0;
-    return;
-  }
-  const rho = extractionScale(max);
-  const hi = res[r + 2 + 2 * o];
-  const lo = res[r + 3 + 2 * o];
-  // TwoSum, then undo the power-of-two scaling (exact unless it overflows, as SciPy's sum would).
-  let s = hi + lo;
-  const bp = s - hi;
-  let e = hi - (s - bp) + (lo - bp);
-  s /= rho;
-  e /= rho;
-  if (!Number.isFinite(s)) {
+  let s = res[r + o];
+  let e = res[r + 8 + o];
+  if (!Number.isFinite(s) || !Number.isFinite(e)) {
     c[k] = s;
     c[k + 1] = 0;
     return;

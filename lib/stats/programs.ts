@@ -6,7 +6,7 @@ import { log1p } from '../math/log.js';
 import { countNaN, entrTerms, klTerms, maxA, relEntrTerms, sumA, sumB, sumBelowA } from '../ndarray/kernels.js';
 import type { SliceProgram } from '../ndarray/reduce.js';
 import { entrScalar } from '../special/entr.js';
-import { productError } from '../math/kl-term.js';
+import { productError } from '../math/exact.js';
 import { preScale, scaleFor } from './normalize.js';
 
 /** Whether a slice sum is positive, finite and far enough from the ends of the range that 1/s is normal. */
