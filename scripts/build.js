@@ -8,9 +8,14 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const tsc = require.resolve('typescript/bin/tsc');
-fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// Build into dist.tmp and swap it in only when both builds succeed, so a failed build never
+// leaves a half-built dist/ behind.
+const tmp = path.join(root, 'dist.tmp');
+fs.rmSync(tmp, { recursive: true, force: true });
 for (const [config, type] of [['tsconfig.json', 'commonjs'], ['tsconfig.esm.json', 'module']]) {
-  execFileSync(process.execPath, [tsc, '-p', config], { cwd: root, stdio: 'inherit' });
-  const out = path.join(root, 'dist', type === 'commonjs' ? 'cjs' : 'esm');
+  const out = path.join(tmp, type === 'commonjs' ? 'cjs' : 'esm');
+  execFileSync(process.execPath, [tsc, '-p', config, '--outDir', out], { cwd: root, stdio: 'inherit' });
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type }) + '\n');
 }
+fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+fs.renameSync(tmp, path.join(root, 'dist'));
