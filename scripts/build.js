@@ -12,10 +12,14 @@ const tsc = require.resolve('typescript/bin/tsc');
 // leaves a half-built dist/ behind.
 const tmp = path.join(root, 'dist.tmp');
 fs.rmSync(tmp, { recursive: true, force: true });
-for (const [config, type] of [['tsconfig.json', 'commonjs'], ['tsconfig.esm.json', 'module']]) {
-  const out = path.join(tmp, type === 'commonjs' ? 'cjs' : 'esm');
-  execFileSync(process.execPath, [tsc, '-p', config, '--outDir', out], { cwd: root, stdio: 'inherit' });
-  fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type }) + '\n');
+// The library is compiled without Node's types (it runs in browsers); the CLI (lib/cli, CommonJS
+// only) with them.
+const builds = [['tsconfig.json', 'cjs'], ['tsconfig.cli.json', 'cjs'], ['tsconfig.esm.json', 'esm']];
+for (const [config, dir] of builds) {
+  execFileSync(process.execPath, [tsc, '-p', config, '--outDir', path.join(tmp, dir)], { cwd: root, stdio: 'inherit' });
+}
+for (const [dir, type] of [['cjs', 'commonjs'], ['esm', 'module']]) {
+  fs.writeFileSync(path.join(tmp, dir, 'package.json'), JSON.stringify({ type }) + '\n');
 }
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 fs.renameSync(tmp, path.join(root, 'dist'));

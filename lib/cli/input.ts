@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * Opening an input (a file or `-` for stdin), telling its kind (.npy, text table or JSON), and
  * reading it either whole or as blocks of rows along its last axis.

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/// <reference types="node" />
 /**
  * The `scipy-entropy` executable (package.json `bin`, built to dist/cjs/cli/main.js). Runs
  * {@link run} on the process's arguments and streams, and exits with its code.

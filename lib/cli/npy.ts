@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * NumPy `.npy` files: a reader for float64, float32, every integer width (int8..int64,
  * uint8..uint64) and bool, little- or big-endian, C or Fortran order, any number of dimensions

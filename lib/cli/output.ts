@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * Formatting results (`text`, `csv`, `json`, `npy`) and writing them: to a file through a
  * temporary file renamed into place, so that a failed run never leaves a partial file behind.

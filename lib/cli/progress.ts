@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * A one-line progress bar on stderr (never stdout), redrawn at most ten times a second and
  * erased at the end. Shown only when stderr is a terminal and the input is large.

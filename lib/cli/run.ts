@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * The `scipy-entropy` command: parses the arguments, reads the inputs (whole, or streamed in
  * blocks of rows when a large CSV or C-order .npy is reduced along its last axis), computes,
