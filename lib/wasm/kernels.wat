@@ -71,8 +71,8 @@
   ;; i < n rounded up to even. dst may equal src.
   ;;
   ;; entr: with y = pmax(x, 0) (negatives, -inf and -0 become +-0; NaN stays NaN),
-  ;; term = -(y*log(y)) | ((x < 0) ? bits(-inf) : 0). log(+-0) comes out finite (about -746
-  ;; for +0, +673 for -0), so y = +-0 gives +0 and a negative x gives +0 | bits(-inf) = -inf;
+  ;; term = -(y*log(y)) | ((x < 0) ? bits(-inf) : 0). log(+-0) comes out finite (about -709
+  ;; for +0, +710 for -0), so y = +-0 gives +0 and a negative x gives +0 | bits(-inf) = -inf;
   ;; y = 1 gives -0 as SciPy's -x*log(x) does; y = +inf gives log = 1024 ln2 and term -inf;
   ;; NaN propagates.
   ;; ---------------------------------------------------------------------------------------
@@ -90,7 +90,7 @@
         (local.set $y (f64x2.pmax (local.get $x) (global.get $ZERO)))
         ;; log(y) with y = 2^k m: positive subnormals (rare: a predictable branch, off the
         ;; dependency chain) are scaled by 2^54 first, k lowered by 54. log(+0) comes out finite
-        ;; (-1023 ln2 + log(sqrt(1/2))), which the entr formula needs.
+        ;; (-1023 ln2 + log(sqrt(1/2))), which the entr formula needs (so does log(-0)).
         (local.set $sub
           (v128.and (f64x2.lt (local.get $y) (global.get $DBL_MIN))
                     (f64x2.gt (local.get $y) (global.get $ZERO))))
