@@ -9,13 +9,18 @@ import { relEntrScalar } from '../special/rel-entr.js';
 import { klTermPositive } from '../math/kl-term.js';
 import type { BlockKernel } from './reduce.js';
 import { SIDE } from './side.js';
+import { entrSumWasm, relEntrAbsSum, relEntrSumWasm, wasm } from '../wasm/kernels.js';
+
+/** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
+const WASM_MIN = 16;
 
 /**
  * Sum of `a`, compensated: returns the rounded sum and writes its rounding error to `SIDE[0]`
- * (TwoSum on two interleaved accumulators), so normalising sums are good to about eps^2.
+ * (TwoSum on two interleaved accumulators), so normalising sums are good to about eps^2; reports
+ * the sum of squares in `SIDE[1]` (how concentrated the distribution is).
  */
 export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
-  let s0 = 0, s1 = 0, c0 = 0, c1 = 0;
+  let s0 = 0, s1 = 0, c0 = 0, c1 = 0, q = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
     const x = a[ao + i];
@@ -28,6 +33,7 @@ export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
     const b1 = t1 - s1;
     c1 += (s1 - (t1 - b1)) + (y - b1);
     s1 = t1;
+    q += x * x + y * y;
   }
   if (i < n) {
     const x = a[ao + i];
@@ -35,7 +41,9 @@ export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
     const b0 = t0 - s0;
     c0 += (s0 - (t0 - b0)) + (x - b0);
     s0 = t0;
+    q += x * x;
   }
+  SIDE[1] = q;
   const s = s0 + s1;
   const bp = s - s0;
   const c = c0 + c1 + ((s0 - (s - bp)) + (s1 - bp));
@@ -59,8 +67,9 @@ export const countNaN: BlockKernel = (a, ao, _b, _bo, n) => {
   return c;
 };
 
-/** Sum of `entr(a * c0 * c1)`. */
+/** Sum of `entr(a * c0 * c1)` (WebAssembly SIMD when available and c0 = 1). */
 export const entrTerms: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
+  if (c0 === 1 && n >= WASM_MIN && wasm.available) return entrSumWasm(a, ao, n, c1);
   let s0 = 0, s1 = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
@@ -71,17 +80,36 @@ export const entrTerms: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
   return s0 + s1;
 };
 
-/** Sum of `rel_entr(a * c0 * c1, b * c2 * c3)`. */
+/**
+ * Sum of `rel_entr(a * c0 * c1, b * c2 * c3)` (WebAssembly SIMD when available and c0 = c2 =
+ * 1); reports the sum of the terms' absolute values in `SIDE[1]` (how much the sum cancels).
+ */
 export const relEntrTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
-  let s0 = 0, s1 = 0;
+  if (c0 === 1 && c2 === 1 && n >= WASM_MIN && wasm.available) {
+    const s = relEntrSumWasm(a, ao, b, bo, n, c1, c3);
+    SIDE[1] = relEntrAbsSum();
+    return s;
+  }
+  let s0 = 0, s1 = 0, m = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
-    s0 += relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
-    s1 += relEntrScalar(a[ao + i + 1] * c0 * c1, b[bo + i + 1] * c2 * c3);
+    const t0 = relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
+    const t1 = relEntrScalar(a[ao + i + 1] * c0 * c1, b[bo + i + 1] * c2 * c3);
+    s0 += t0;
+    s1 += t1;
+    m += Math.abs(t0) + Math.abs(t1);
   }
-  if (i < n) s0 += relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
+  if (i < n) {
+    const t0 = relEntrScalar(a[ao + i] * c0 * c1, b[bo + i] * c2 * c3);
+    s0 += t0;
+    m += Math.abs(t0);
+  }
+  SIDE[1] = m;
   return s0 + s1;
 };
+
+/** Largest value of `b` (NaN if any is NaN; -inf for an empty block). */
+export const maxB: BlockKernel = (_a, _ao, b, bo, n) => maxA(b, bo, b, bo, n, 0, 0, 0, 0);
 
 /** Largest value of `a` (NaN if any is NaN; -inf for an empty block). */
 export const maxA: BlockKernel = (a, ao, _b, _bo, n) => {

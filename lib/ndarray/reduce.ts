@@ -16,6 +16,8 @@ import { SIDE } from './side.js';
 import type { NDArray, NumericData } from './ndarray.js';
 import { cStrides, sizeOf } from './shape.js';
 
+/** Result slots per slice (see {@link SliceProgram}). */
+const SLOTS = 32;
 /** Elements per block and slice. */
 export const BLOCK = 256;
 /** Slices processed together when their elements interleave in memory. */
@@ -40,8 +42,10 @@ export type BlockKernel = (
 
 /**
  * What to compute on each slice: `kernels[p]` is summed over the slice in pass p (or maximised,
- * when `maxPasses[p]`), its result stored in `res[p]`, and its low part in `res[8 + p]`: kernels that
- * compensate their sums write their compensation to `SIDE[0]` (see lib/ndarray/kernels.ts).
+ * when `maxPasses[p]`): a slice's results start at `res[r]` (r = SLOTS * slice): the pass's sum
+ * at `res[r + p]`, its low part at `res[r + 8 + p]` (kernels that compensate their sums write
+ * their compensation to `SIDE[0]`), the kernel's auxiliary sum (`SIDE[1]`) at `res[r + 16 + p]`;
+ * `res[r + 24 .. r + 32)` is the program's own scratch (flags). At most 8 passes.
  */
 export interface SliceProgram {
   readonly kernels: readonly BlockKernel[];
@@ -108,9 +112,10 @@ const scratch = {
   bufA: new Float64Array(TILE * TILE_BLOCK),
   bufB: new Float64Array(TILE * TILE_BLOCK),
   consts: new Float64Array(4 * TILE),
-  res: new Float64Array(16 * TILE),
+  res: new Float64Array(SLOTS * TILE),
   cascades: Array.from({ length: TILE }, () => new Cascade()),
   active: new Uint8Array(TILE),
+  aux: new Float64Array(TILE),
 };
 
 const EMPTY = new Float64Array(0);
@@ -182,10 +187,9 @@ class Walker {
       for (let j = 0; j < k; j++) {
         const q = 4 * j;
         consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
-        const on = program.setup(p, res, 16 * j, consts, q);
+        const on = program.setup(p, res, SLOTS * j, consts, q);
         active[j] = on ? 1 : 0;
-        res[16 * j + p] = 0;
-        res[16 * j + 8 + p] = 0;
+        res[SLOTS * j + p] = res[SLOTS * j + 8 + p] = res[SLOTS * j + 16 + p] = 0;
         any = any || on;
       }
       if (!any) continue;
@@ -193,17 +197,19 @@ class Walker {
       if (k === 1) {
         res[p] = this.pass1(oa, ob, kernels[p], max);
         res[8 + p] = this.low;
+        res[16 + p] = scratch.aux[0];
         continue;
       }
       this.passTile(oa, ob, k, kernels[p], max);
       const cascades = scratch.cascades;
       for (let j = 0; j < k; j++) {
         if (active[j] === 0) continue;
-        res[16 * j + p] = cascades[j].total();
-        res[16 * j + 8 + p] = cascades[j].low();
+        res[SLOTS * j + p] = cascades[j].total();
+        res[SLOTS * j + 8 + p] = cascades[j].low();
+        res[SLOTS * j + 16 + p] = scratch.aux[j];
       }
     }
-    for (let j = 0; j < k; j++) out[o + j * os] = program.finish(res, 16 * j);
+    for (let j = 0; j < k; j++) out[o + j * os] = program.finish(res, SLOTS * j);
   }
 
   /** One pass over one slice (any number of runs): its sum (or maximum). */
@@ -211,16 +217,20 @@ class Walker {
     const c = scratch.consts;
     const len = this.runLen;
     this.low = 0;
+    scratch.aux[0] = 0;
     if (len === 0) return max ? -Infinity : 0;
     if (this.nRuns === 1 && len <= BLOCK && this.directA && (this.directB || (this.sameAB && ob === oa))) {
       // One contiguous block: no gather, no cascade (the kernel's sum starts from +0.0 too).
-      SIDE[0] = 0;
+      SIDE[0] = SIDE[1] = 0;
       const v = kernel(this.dataA as Float64Array, oa, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3]);
       this.low = SIDE[0];
+      scratch.aux[0] = SIDE[1];
       return v;
     }
     const cascade = scratch.cascades[0];
     cascade.reset(max);
+    const aux = scratch.aux;
+    aux[0] = 0;
     const bufA = scratch.bufA;
     const bufB = scratch.bufB;
     const index = this.index;
@@ -233,8 +243,9 @@ class Walker {
         const pb = ob + i * this.runB;
         if (this.omit) {
           const m = gatherPairs(this.dataA, pa, this.runA, this.dataB, pb, this.runB, n, bufA, bufB);
-          SIDE[0] = 0;
+          SIDE[0] = SIDE[1] = 0;
           cascade.add(kernel(bufA, 0, bufB, 0, m, c[0], c[1], c[2], c[3]), SIDE[0]);
+          aux[0] += SIDE[1];
           continue;
         }
         let arrA: Float64Array = bufA;
@@ -256,8 +267,9 @@ class Walker {
         } else {
           gather(this.dataB, pb, this.runB, n, bufB, 0);
         }
-        SIDE[0] = 0;
+        SIDE[0] = SIDE[1] = 0;
         cascade.add(kernel(arrA, ia, arrB, ib, n, c[0], c[1], c[2], c[3]), SIDE[0]);
+        aux[0] += SIDE[1];
       }
       for (let d = nUpper - 1; d >= 0; d--) {
         oa += this.upperA[d];
@@ -275,8 +287,11 @@ class Walker {
 
   /** One pass over a tile of k single-run slices: blocks are gathered row by row. */
   private passTile(oa: number, ob: number, k: number, kernel: BlockKernel, max: boolean): void {
-    const { bufA, bufB, consts: c, active, cascades } = scratch;
-    for (let j = 0; j < k; j++) cascades[j].reset(max);
+    const { bufA, bufB, consts: c, active, cascades, aux } = scratch;
+    for (let j = 0; j < k; j++) {
+      cascades[j].reset(max);
+      aux[j] = 0;
+    }
     const len = this.runLen;
     const two = !this.sameAB;
     for (let i = 0; i < len; i += TILE_BLOCK) {
@@ -288,8 +303,9 @@ class Walker {
         if (active[j] === 0) continue;
         const q = 4 * j;
         const s = j * TILE_BLOCK;
-        SIDE[0] = 0;
+        SIDE[0] = SIDE[1] = 0;
         cascades[j].add(kernel(bufA, s, arrB, s, n, c[q], c[q + 1], c[q + 2], c[q + 3]), SIDE[0]);
+        aux[j] += SIDE[1];
       }
     }
   }

@@ -107,9 +107,9 @@ const CROSS: SliceProgram = {
         return safeSum(sp) && safeSum(sq);
       case 3:
       case 4:
-        res[r + 7] = safeSum(sp) && safeSum(sq) && res[r + 2] > 0.5 * sq ? 1 : 0;
+        res[r + 24] = safeSum(sp) && safeSum(sq) && res[r + 2] > 0.5 * sq ? 1 : 0;
         c[k] = res[r + 2];
-        return res[r + 7] === 1;
+        return res[r + 24] === 1;
       default: {
         const pp = preScale(sp);
         const pq = preScale(sq);
@@ -123,7 +123,7 @@ const CROSS: SliceProgram = {
   },
   finish(res, r) {
     const terms = res[r + 5];
-    if (res[r + 7] !== 1 || !Number.isFinite(terms)) return terms;
+    if (res[r + 24] !== 1 || !Number.isFinite(terms)) return terms;
     const sp = res[r];
     const sq = res[r + 1];
     const pp = preScale(sp);

@@ -3,7 +3,7 @@
  * which passes. Both normalise by the slice sum without materialising `pk / sum`.
  */
 import { log1p } from '../math/log.js';
-import { countNaN, entrTerms, klTerms, maxA, relEntrTerms, sumA, sumB, sumBelowA } from '../ndarray/kernels.js';
+import { countNaN, entrTerms, klTerms, maxA, maxB, relEntrTerms, sumA, sumB, sumBelowA } from '../ndarray/kernels.js';
 import type { SliceProgram } from '../ndarray/reduce.js';
 import { entrScalar } from '../special/entr.js';
 import { productError } from '../math/exact.js';
@@ -35,9 +35,9 @@ export const SHANNON: SliceProgram = {
       case 1:
         return safeSum(s);
       case 2:
-        res[r + 7] = safeSum(s) && res[r + 1] > 0.5 * s ? 1 : 0;
+        res[r + 24] = safeSum(s) && res[r + 1] > 0.5 * s ? 1 : 0;
         c[k] = res[r + 1];
-        return res[r + 7] === 1;
+        return res[r + 24] === 1;
       default: {
         const pre = preScale(s);
         c[k] = pre;
@@ -49,7 +49,7 @@ export const SHANNON: SliceProgram = {
   finish(res, r) {
     const terms = res[r + 3];
     const s = res[r];
-    if (res[r + 7] === 1) {
+    if (res[r + 24] === 1) {
       // Dominant probability: its term from 1 - x = R/S (exact enough), not from x itself.
       const m = res[r + 1];
       const scale = 1 / s;
@@ -60,49 +60,88 @@ export const SHANNON: SliceProgram = {
     if (!splittable(s) || !Number.isFinite(terms) || !Number.isFinite(lo)) return terms;
     // x = p * (1/S) normalises by N = 1/fl(1/S), not by the exact sum S = hi + lo; with
     // N = S (1 + d), the computed H' = H + d (1 - H) to first order: remove it.
-    const scale = 1 / s;
-    const prod = scale * s;
-    const e1 = prod - 1 + productError(scale, s, prod);
-    const d = -e1 - lo / s;
+    const d = normaliserError(s, lo, 1 / s);
     return terms - d * (1 - terms);
   },
 };
 
 /**
- * Relative entropy sum x log(x/y), x = p/Sp, y = q/Sq. With positive, normal sums it is summed
- * as non-negative kl_div terms from exact products (lib/math/kl-term.ts); otherwise (zero,
- * negative, infinite, NaN or extreme sums) as SciPy's rel_entr terms, which give SciPy's
- * special values.
+ * The relative error d = N/S - 1 of normalising by multiplying with scale = fl(1/hi), when the
+ * slice sum is S = hi + lo: N = 1/scale = hi / (1 + e1) with e1 = scale * hi - 1 (exact).
+ */
+function normaliserError(hi: number, lo: number, scale: number): number {
+  const prod = scale * hi;
+  return -(prod - 1 + productError(scale, hi, prod)) - lo / hi;
+}
+
+/**
+ * Whether SciPy's rel_entr sum `d` (with `abs`, the sum of its terms' absolute values) is within
+ * about an ulp once its normalisers are corrected: its terms barely cancel, and the rounding of
+ * each x = p/S and y = q/S (an error of about eps * sqrt(sum x^2) (1 + |log x/y|)) is small
+ * against it. `p2`, `q2`: the sums of squares of p and q.
+ */
+function relEntrTrusted(d: number, abs: number, p2: number, sp: number, q2: number, sq: number): boolean {
+  const spread = Math.sqrt(Math.max(p2 / (sp * sp), q2 / (sq * sq)));
+  return abs <= 2 * d && spread <= d / 8;
+}
+
+/**
+ * Relative entropy sum x log(x/y), x = p/Sp, y = q/Sq. Passes: the sums (compensated), the
+ * largest p and q, SciPy's rel_entr terms (with the sum of their absolute values), and, only
+ * when those could have lost digits (a dominant probability, or terms that cancel), the
+ * non-negative kl_div terms from exact products (lib/math/kl-term.ts). The rel_entr sum is
+ * corrected to first order for the rounding of both normalisers. Zero, negative, infinite, NaN
+ * or extreme sums take SciPy's rel_entr terms as they are, with SciPy's special values.
  */
 export const RELATIVE: SliceProgram = {
-  kernels: [sumA, sumB, klTerms, relEntrTerms],
+  kernels: [sumA, sumB, maxA, maxB, relEntrTerms, klTerms],
+  maxPasses: [false, false, true, true, false, false],
   setup(p, res, r, c, k) {
     const sp = res[r];
     const sq = res[r + 1];
-    const accurate = splittable(sp) && splittable(sq);
-    if (p < 2) return true;
-    if (p === 2) {
-      res[r + 7] = accurate ? 1 : 0;
-      if (!accurate) return false;
-      c[k + 2] = sp;
-      c[k + 3] = sq;
-      return true;
+    switch (p) {
+      case 0:
+      case 1:
+        return true;
+      case 2:
+        res[r + 24] = splittable(sp) && splittable(sq) ? 1 : 0;
+        return res[r + 24] === 1;
+      case 3:
+        return res[r + 24] === 1;
+      case 4: {
+        res[r + 25] = res[r + 24] === 1 && (res[r + 2] > 0.5 * sp || res[r + 3] > 0.5 * sq) ? 1 : 0;
+        if (res[r + 25] === 1) return false;
+        const pp = preScale(sp);
+        const pq = preScale(sq);
+        c[k] = pp;
+        c[k + 1] = scaleFor(sp, pp);
+        c[k + 2] = pq;
+        c[k + 3] = scaleFor(sq, pq);
+        return true;
+      }
+      default:
+        if (res[r + 24] === 1 && !relEntrTrusted(res[r + 4], res[r + 20], res[r + 16], sp, res[r + 17], sq)) res[r + 25] = 1;
+        c[k + 2] = sp;
+        c[k + 3] = sq;
+        return res[r + 25] === 1;
     }
-    if (accurate) return false;
-    const pp = preScale(sp);
-    const pq = preScale(sq);
-    c[k] = pp;
-    c[k + 1] = scaleFor(sp, pp);
-    c[k + 2] = pq;
-    c[k + 3] = scaleFor(sq, pq);
-    return true;
   },
   finish(res, r) {
-    const lo = res[r + 8];
-    if (res[r + 7] !== 1 || !Number.isFinite(lo)) return res[r + 2] + res[r + 3];
-    // The kl_div terms normalise p by its rounded sum hi = S (1 + d) (S = hi + lo); the
-    // computed D' = D (1 - d) to first order, whatever the rounding of q's sum.
-    return res[r + 2] * (1 - lo / res[r]);
+    const sp = res[r];
+    const sq = res[r + 1];
+    const lop = res[r + 8];
+    const loq = res[r + 9];
+    if (res[r + 25] === 1) {
+      // The kl_div terms normalise p by its rounded sum hi = S (1 + d) (S = hi + lo); the
+      // computed D' = D (1 - d) to first order, whatever the rounding of q's sum.
+      return Number.isFinite(lop) ? res[r + 5] * (1 - lop / sp) : res[r + 5];
+    }
+    const d = res[r + 4];
+    if (res[r + 24] !== 1 || !Number.isFinite(d) || !Number.isFinite(lop) || !Number.isFinite(loq)) return d;
+    // x' = x / (1 + dp), y' = y / (1 + dq): D' = D + dq - dp - dp D to first order.
+    const dp = normaliserError(sp, lop, 1 / sp);
+    const dq = normaliserError(sq, loq, 1 / sq);
+    return d - dq + dp + dp * d;
   },
 };
 

@@ -24,6 +24,7 @@ interface KernelExports {
   readonly a_base: WebAssembly.Global;
   readonly b_base: WebAssembly.Global;
   readonly chunk: WebAssembly.Global;
+  readonly abs_total: WebAssembly.Global;
   entr_sum(ptr: number, n: number, scale: number): number;
   entr_sum_f32(ptr: number, n: number, scale: number): number;
   entr_map(src: number, dst: number, n: number): void;
@@ -263,21 +264,33 @@ function relEntrSumWasmImpl(
       mem.set(a.subarray(ao, ao + n), A8);
       mem.set(b.subarray(bo, bo + n), B8);
     }
-    return e.rel_entr_sum(A, B, n, sa, sb);
+    const v = e.rel_entr_sum(A, B, n, sa, sb);
+    lastAbs = e.abs_total.value as number;
+    return v;
   }
   let top = 0;
   let count = 0;
+  let abs = 0;
   for (let off = 0; off < n; off += WASM_CHUNK) {
     const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
     mem.set(a.subarray(ao + off, ao + off + m), A8);
     mem.set(b.subarray(bo + off, bo + off + m), B8);
     let s = e.rel_entr_sum(A, B, m, sa, sb);
+    abs += e.abs_total.value as number;
     for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
     stack[top++] = s;
   }
   let total = stack[--top];
   while (top > 0) total = stack[--top] + total;
+  lastAbs = abs;
   return total;
+}
+
+let lastAbs = 0;
+
+/** The sum of the absolute values of the terms of the last {@link relEntrSumWasm}. */
+export function relEntrAbsSum(): number {
+  return lastAbs;
 }
 
 /**
@@ -296,13 +309,21 @@ export function relEntrSumWasm(
   checkRange('a', a, ao, n);
   checkRange('b', b, bo, n);
   if (ex !== null) return relEntrSumWasmImpl(a, ao, b, bo, n, sa, sb);
-  let s0 = 0, s1 = 0;
+  let s0 = 0, s1 = 0, abs = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
-    s0 += relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
-    s1 += relEntrScalar(a[ao + i + 1] * sa, b[bo + i + 1] * sb);
+    const t0 = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+    const t1 = relEntrScalar(a[ao + i + 1] * sa, b[bo + i + 1] * sb);
+    s0 += t0;
+    s1 += t1;
+    abs += Math.abs(t0) + Math.abs(t1);
   }
-  if (i < n) s0 += relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+  if (i < n) {
+    const t0 = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+    s0 += t0;
+    abs += Math.abs(t0);
+  }
+  lastAbs = abs;
   return s0 + s1;
 }
 

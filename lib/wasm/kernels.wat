@@ -35,6 +35,8 @@
   (global (export "a_base") i32 (i32.const 32768))
   (global (export "b_base") i32 (i32.const 66560))
   (global (export "chunk") i32 (i32.const 4096))
+  ;; the sum of |terms| of the last rel_entr_sum (how much its sum cancels)
+  (global $abs_total (export "abs_total") (mut f64) (f64.const 0))
 
   (global $ZERO (mut v128) (v128.const f64x2 0.0 0.0))
   (global $HALF (mut v128) (v128.const f64x2 0.5 0.5))
@@ -336,6 +338,35 @@
         (br $tail)))
     (local.get $s))
 
+  ;; $sum_abs: the same over |x|.
+  (func $sum_abs (param $p i32) (param $n i32) (result f64)
+    (local $end i32) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $s f64)
+    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -8))
+                                                      (i32.const 3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $a0 (f64x2.add (local.get $a0) (f64x2.abs (v128.load offset=0 (local.get $p)))))
+        (local.set $a1 (f64x2.add (local.get $a1) (f64x2.abs (v128.load offset=16 (local.get $p)))))
+        (local.set $a2 (f64x2.add (local.get $a2) (f64x2.abs (v128.load offset=32 (local.get $p)))))
+        (local.set $a3 (f64x2.add (local.get $a3) (f64x2.abs (v128.load offset=48 (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $next)))
+    (local.set $a0 (f64x2.add (f64x2.add (local.get $a0) (local.get $a1))
+                              (f64x2.add (local.get $a2) (local.get $a3))))
+    (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $a0))
+                           (f64x2.extract_lane 1 (local.get $a0))))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7))
+                                                        (i32.const 3))))
+    (block $tail_done
+      (loop $tail
+        (br_if $tail_done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $s (f64.add (local.get $s) (f64.abs (f64.load (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $tail)))
+    (local.get $s))
+
   ;; ---------------------------------------------------------------------------------------
   ;; Exports
   ;; ---------------------------------------------------------------------------------------
@@ -391,9 +422,10 @@
     (call $entr_block (local.get $src) (local.get $dst) (local.get $n) (f64.const 1.0) (i32.const 1)))
 
   ;; sum over i < n of rel_entr(a[i] * sa, b[i] * sb)
+  ;; (and sets abs_total to the sum of their absolute values)
   (func (export "rel_entr_sum") (param $pa i32) (param $pb i32) (param $n i32)
                                 (param $sa f64) (param $sb f64) (result f64)
-    (local $m i32) (local $s f64)
+    (local $m i32) (local $s f64) (local $abs f64)
     (block $done
       (loop $next
         (br_if $done (i32.eqz (local.get $n)))
@@ -402,10 +434,12 @@
         (call $rel_block (local.get $pa) (local.get $pb) (i32.const 1024) (local.get $m)
                          (local.get $sa) (local.get $sb))
         (local.set $s (f64.add (local.get $s) (call $sum (i32.const 1024) (local.get $m))))
+        (local.set $abs (f64.add (local.get $abs) (call $sum_abs (i32.const 1024) (local.get $m))))
         (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $m) (i32.const 3))))
         (local.set $pb (i32.add (local.get $pb) (i32.shl (local.get $m) (i32.const 3))))
         (local.set $n (i32.sub (local.get $n) (local.get $m)))
         (br $next)))
+    (global.set $abs_total (local.get $abs))
     (local.get $s))
 
 ;; dst[i] = rel_entr(a[i], b[i * bstride]) for i < n, bstride 0 (b[0] broadcast) or 1;
