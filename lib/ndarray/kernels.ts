@@ -20,33 +20,51 @@ const WASM_MIN = 16;
  * the sum of squares in `SIDE[1]` (how concentrated the distribution is).
  */
 export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
-  let s0 = 0, s1 = 0, c0 = 0, c1 = 0, q = 0;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0, q0 = 0, q1 = 0;
   let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    const x = a[ao + i];
-    const t0 = s0 + x;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = a[ao + i];
+    const x1 = a[ao + i + 1];
+    const x2 = a[ao + i + 2];
+    const x3 = a[ao + i + 3];
+    const t0 = s0 + x0;
+    const t1 = s1 + x1;
+    const t2 = s2 + x2;
+    const t3 = s3 + x3;
     const b0 = t0 - s0;
-    c0 += (s0 - (t0 - b0)) + (x - b0);
-    s0 = t0;
-    const y = a[ao + i + 1];
-    const t1 = s1 + y;
     const b1 = t1 - s1;
-    c1 += (s1 - (t1 - b1)) + (y - b1);
-    s1 = t1;
-    q += x * x + y * y;
-  }
-  if (i < n) {
-    const x = a[ao + i];
-    const t0 = s0 + x;
-    const b0 = t0 - s0;
-    c0 += (s0 - (t0 - b0)) + (x - b0);
+    const b2 = t2 - s2;
+    const b3 = t3 - s3;
+    c0 += (s0 - (t0 - b0)) + (x0 - b0);
+    c1 += (s1 - (t1 - b1)) + (x1 - b1);
+    c2 += (s2 - (t2 - b2)) + (x2 - b2);
+    c3 += (s3 - (t3 - b3)) + (x3 - b3);
     s0 = t0;
-    q += x * x;
+    s1 = t1;
+    s2 = t2;
+    s3 = t3;
+    q0 += x0 * x0 + x1 * x1;
+    q1 += x2 * x2 + x3 * x3;
   }
-  SIDE[1] = q;
-  const s = s0 + s1;
-  const bp = s - s0;
-  const c = c0 + c1 + ((s0 - (s - bp)) + (s1 - bp));
+  for (; i < n; i++) {
+    const x0 = a[ao + i];
+    const t0 = s0 + x0;
+    const b0 = t0 - s0;
+    c0 += (s0 - (t0 - b0)) + (x0 - b0);
+    s0 = t0;
+    q0 += x0 * x0;
+  }
+  SIDE[1] = q0 + q1;
+  // (s0 + s1) + (s2 + s3) with the rounding error of each addition (TwoSum).
+  const u = s0 + s1;
+  let bp = u - s0;
+  let c = (c0 + c1) + (c2 + c3) + ((s0 - (u - bp)) + (s1 - bp));
+  const v = s2 + s3;
+  bp = v - s2;
+  c += (s2 - (v - bp)) + (s3 - bp);
+  const s = u + v;
+  bp = s - u;
+  c += (u - (s - bp)) + (v - bp);
   if (!(Math.abs(s) < Infinity)) return s; // overflow, inf or NaN: no low part
   // Renormalise: the result is the double nearest the sum, SIDE[0] the rest.
   const r = s + c;

@@ -14,6 +14,15 @@ function safeSum(s: number): boolean {
   return s > 2 ** -1000 && s < 2 ** 1000;
 }
 
+/**
+ * Whether one entry may hold more than half of the sum `s`, given the sum of squares `s2`: it
+ * needs s2 > s^2 / 4, so the search for the largest entry is skipped otherwise (unless the
+ * squares could overflow or underflow).
+ */
+function mayDominate(s2: number, s: number): boolean {
+  return s > 1e150 || s < 1e-150 || s2 > 0.25 * s * s;
+}
+
 /** Whether exact products with s (Dekker's split, x * (2^27 + 1)) neither overflow nor underflow. */
 function splittable(s: number): boolean {
   return s > 2 ** -960 && s < 2 ** 960;
@@ -33,7 +42,7 @@ export const SHANNON: SliceProgram = {
       case 0:
         return true;
       case 1:
-        return safeSum(s);
+        return safeSum(s) && mayDominate(res[r + 16], s);
       case 2:
         res[r + 24] = safeSum(s) && res[r + 1] > 0.5 * s ? 1 : 0;
         c[k] = res[r + 1];
@@ -105,9 +114,9 @@ export const RELATIVE: SliceProgram = {
         return true;
       case 2:
         res[r + 24] = splittable(sp) && splittable(sq) ? 1 : 0;
-        return res[r + 24] === 1;
+        return res[r + 24] === 1 && mayDominate(res[r + 16], sp);
       case 3:
-        return res[r + 24] === 1;
+        return res[r + 24] === 1 && mayDominate(res[r + 17], sq);
       case 4: {
         res[r + 25] = res[r + 24] === 1 && (res[r + 2] > 0.5 * sp || res[r + 3] > 0.5 * sq) ? 1 : 0;
         if (res[r + 25] === 1) return false;
