@@ -1,4 +1,5 @@
 import { log } from '../math/log.js';
+import { entrMapWasm, wasm } from '../wasm/kernels.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -11,10 +12,11 @@ export function entrScalar(x: number): number {
   return -Infinity;
 }
 
-/** entr as an elementwise kernel (the second operand is ignored). */
+/** entr as an elementwise kernel (the second operand is ignored); WebAssembly SIMD on contiguous float64 rows. */
 export const ENTR: Binary = {
   scalar: (x) => entrScalar(x),
   row(out, o, a, ia, sa, _b, _ib, _sb, n) {
+    if (sa === 1 && n >= 16 && a instanceof Float64Array && wasm.available) return entrMapWasm(a, ia, out, o, n);
     for (let i = 0; i < n; i++, ia += sa) out[o + i] = entrScalar(a[ia]);
   },
 };

@@ -1,4 +1,5 @@
 import { log, log1p } from '../math/log.js';
+import { relEntrMapWasm, wasm } from '../wasm/kernels.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2 } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -15,10 +16,13 @@ export function relEntrScalar(x: number, y: number): number {
   return x * (log(x) - log(y));
 }
 
-/** rel_entr as an elementwise kernel. */
+/** rel_entr as an elementwise kernel; WebAssembly SIMD on contiguous float64 rows. */
 export const REL_ENTR: Binary = {
   scalar: relEntrScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
+    if (sa === 1 && (sb === 1 || sb === 0) && n >= 16 && a instanceof Float64Array && b instanceof Float64Array && wasm.available) {
+      return relEntrMapWasm(a, ia, b, ib, sb, out, o, n);
+    }
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = relEntrScalar(a[ia], b[ib]);
   },
 };
