@@ -9,7 +9,7 @@
  * series for |r| < 2^-8, the atanh series for |r| < 1/2, and r - log1p(r) beyond (where the
  * cancellation costs at most ~2 ulps).
  */
-import { productError } from './exact.js';
+import { splitHigh } from './exact.js';
 import { log, log1p } from './log.js';
 
 const DBL_MIN = 2.2250738585072014e-308;
@@ -51,28 +51,31 @@ export function rMinusLog1p(r: number): number {
 }
 
 /**
- * kl_div(p/sp, q/sq) for finite p, q > 0 and normal sums.
- * r = t - 1 with t = y/x = (q sp)/(p sq) comes from exact products; where t < 1/4, r is
- * too close to -1 for log1p(r), and g = (t - 1) - log t directly (log t as the difference of
- * logs when t underflows).
+ * kl_div(p/sp, q/sq) / (p/sp) = g(r), for finite p, q > 0 and normal sums; the caller multiplies
+ * by x. `sph`, `spl` (and `sqh`, `sql`) are the two halves of sp (and sq) from {@link splitHigh}.
+ * r = t - 1 with t = y/x = (q sp)/(p sq) comes from exact products; where t < 1/4, r is too
+ * close to -1 for log1p(r), and g = (t - 1) - log t directly (log t as the difference of logs
+ * when t underflows).
  */
-export function klTermPositive(p: number, q: number, sp: number, sq: number): number {
+export function klRatioTerm(p: number, q: number, sp: number, sq: number, sph: number, spl: number, sqh: number, sql: number): number {
   const h1 = q * sp;
   const h2 = p * sq;
   if (!(h1 > EXACT_MIN && h2 > EXACT_MIN && h1 < Infinity && h2 < Infinity)) {
     // Products whose exact low parts would underflow (or which overflow): SciPy's form.
     const x = p / sp;
     const y = q / sq;
-    return x * (log(x) - log(y)) - x + y;
+    return (log(x) - log(y)) - 1 + y / x;
   }
   const t = h1 / h2;
-  let g: number;
   if (t > 0.25) {
-    const num = (h1 - h2) + (productError(q, sp, h1) - productError(p, sq, h2));
-    g = rMinusLog1p(num / h2);
-  } else {
-    // y/x < 1/4: g ~ -1 - log t is at least 0.38; log t is the difference of logs if t underflows.
-    g = t - 1 - (t > DBL_MIN ? log(t) : log(h1) - log(h2));
+    // q sp - p sq exactly enough: Dekker's two-product with the sums' halves precomputed.
+    const qh = splitHigh(q);
+    const ql = q - qh;
+    const ph = splitHigh(p);
+    const pl = p - ph;
+    const e1 = ((qh * sph - h1) + qh * spl + ql * sph) + ql * spl;
+    const e2 = ((ph * sqh - h2) + ph * sql + pl * sqh) + pl * sql;
+    return rMinusLog1p(((h1 - h2) + (e1 - e2)) / h2);
   }
-  return (p / sp) * g;
+  return t - 1 - (t > DBL_MIN ? log(t) : log(h1) - log(h2));
 }

@@ -23,6 +23,11 @@ function mayDominate(s2: number, s: number): boolean {
   return s > 1e150 || s < 1e-150 || s2 > 0.25 * s * s;
 }
 
+/** Whether sum x^2 > 1/64 for x = p/s (given s2 = sum p^2). */
+function concentrated(s2: number, s: number): boolean {
+  return s2 > s * s * 0.015625;
+}
+
 /** Whether exact products with s (Dekker's split, x * (2^27 + 1)) neither overflow nor underflow. */
 function splittable(s: number): boolean {
   return s > 2 ** -960 && s < 2 ** 960;
@@ -118,7 +123,12 @@ export const RELATIVE: SliceProgram = {
       case 3:
         return res[r + 24] === 1 && mayDominate(res[r + 17], sq);
       case 4: {
-        res[r + 25] = res[r + 24] === 1 && (res[r + 2] > 0.5 * sp || res[r + 3] > 0.5 * sq) ? 1 : 0;
+        // The rel_entr form is skipped where it could not be trusted anyway: a dominant
+        // probability, or distributions so concentrated (sum x^2 > 1/64) that it would need D > 1.
+        res[r + 25] =
+          res[r + 24] === 1 && (res[r + 2] > 0.5 * sp || res[r + 3] > 0.5 * sq || concentrated(res[r + 16], sp) || concentrated(res[r + 17], sq))
+            ? 1
+            : 0;
         if (res[r + 25] === 1) return false;
         const pp = preScale(sp);
         const pq = preScale(sq);
@@ -130,6 +140,8 @@ export const RELATIVE: SliceProgram = {
       }
       default:
         if (res[r + 24] === 1 && !relEntrTrusted(res[r + 4], res[r + 20], res[r + 16], sp, res[r + 17], sq)) res[r + 25] = 1;
+        c[k] = 1 / sp;
+        c[k + 1] = 1 / sq;
         c[k + 2] = sp;
         c[k + 3] = sq;
         return res[r + 25] === 1;
@@ -141,9 +153,10 @@ export const RELATIVE: SliceProgram = {
     const lop = res[r + 8];
     const loq = res[r + 9];
     if (res[r + 25] === 1) {
-      // The kl_div terms normalise p by its rounded sum hi = S (1 + d) (S = hi + lo); the
-      // computed D' = D (1 - d) to first order, whatever the rounding of q's sum.
-      return Number.isFinite(lop) ? res[r + 5] * (1 - lop / sp) : res[r + 5];
+      // The kl_div terms are x g(r) with x = p * fl(1/hi), so p is normalised by N = S (1 + d)
+      // (S = hi + lo), while r is exact for p/hi and q/hi': the computed D' = D (1 - d) to first
+      // order, whatever the rounding of q's sum.
+      return Number.isFinite(lop) ? res[r + 5] * (1 + normaliserError(sp, lop, 1 / sp)) : res[r + 5];
     }
     const d = res[r + 4];
     if (res[r + 24] !== 1 || !Number.isFinite(d) || !Number.isFinite(lop) || !Number.isFinite(loq)) return d;
