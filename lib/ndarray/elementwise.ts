@@ -4,10 +4,21 @@
  * loop per function, so the scalar function inlines into it; a shared loop calling a function
  * argument would make every call site megamorphic).
  */
+import { ValueError } from '../errors.js';
 import { asarray, type ArrayLike } from './create.js';
 import { broadcastShapes } from './broadcast.js';
-import { NDArray, type NumericData } from './ndarray.js';
-import { cStrides, sizeOf } from './shape.js';
+import { isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
+import { formatShape, sameShape, sizeOf } from './shape.js';
+
+/** Options of the elementwise functions. */
+export interface UfuncOptions {
+  /**
+   * Where to write the result, as numpy's `out=`: a C-contiguous float64 array of the broadcast
+   * shape (an `NDArray`, a scijs view, or a `Float64Array` of that size), which is returned.
+   * Reusing one buffer avoids allocating (and, for large arrays, page-faulting) a new result.
+   */
+  out?: NDArray | ScijsArray | Float64Array;
+}
 
 /** Fills out[o..o+n) from n elements of a (step sa) and b (step sb, may be 0). */
 export type BinaryRow = (out: Float64Array, o: number, a: NumericData, ia: number, sa: number, b: NumericData, ib: number, sb: number, n: number) => void;
@@ -20,25 +31,38 @@ export interface Binary {
 
 /**
  * Applies a binary function to the broadcast pair `(x, y)`; two plain numbers give a number, as
- * does any pair whose broadcast shape is 0-d.
- * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `.
+ * does any pair whose broadcast shape is 0-d, unless `options.out` is given (then it is returned).
+ * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `, or an
+ *   `out` of the wrong shape or layout; `TypeError` for an `out` that is not float64.
  */
-export function map2(x: ArrayLike, y: ArrayLike, f: Binary, nx = 'x', ny = 'y'): number | NDArray {
-  if (typeof x === 'number' && typeof y === 'number') return f.scalar(x, y);
+export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptions, nx = 'x', ny = 'y'): number | NDArray {
+  const out = options?.out;
+  if (typeof x === 'number' && typeof y === 'number' && out === undefined) return f.scalar(x, y);
   const a = asarray(x, nx);
   const b = asarray(y, ny);
   const shape = broadcastShapes(a.shape, b.shape);
-  const out = new Float64Array(sizeOf(shape));
-  if (out.length > 0) walk(a.broadcastTo(shape), b.broadcastTo(shape), out, f.row);
-  if (shape.length === 0) return out[0];
-  return new NDArray(out, shape, cStrides(shape));
+  const target = out === undefined ? NDArray.fromData(new Float64Array(sizeOf(shape)), shape) : outputArray(out, shape);
+  if (target.size > 0) walk(a.broadcastTo(shape), b.broadcastTo(shape), target.data as Float64Array, target.offset, f.row);
+  if (shape.length === 0 && out === undefined) return target.data[0];
+  return target;
 }
 
-function walk(a: NDArray, b: NDArray, out: Float64Array, row: BinaryRow): void {
+/** The `out` option as a C-contiguous float64 NDArray of `shape`. */
+function outputArray(out: unknown, shape: number[]): NDArray {
+  const arr = out instanceof Float64Array ? NDArray.fromData(out, [out.length]) : out instanceof NDArray || isScijsArray(out) ? asarray(out as ScijsArray, 'out') : null;
+  if (arr === null || arr.dtype !== 'float64') throw new TypeError('`out` must be a float64 NDArray, ndarray or Float64Array');
+  if (out instanceof Float64Array ? out.length !== sizeOf(shape) : !sameShape(arr.shape, shape)) {
+    throw new ValueError(`non-broadcastable output operand with shape ${formatShape(arr.shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
+  }
+  if (!arr.isCContiguous) throw new ValueError('`out` must be C-contiguous');
+  return out instanceof Float64Array ? NDArray.fromData(out, shape) : arr;
+}
+
+function walk(a: NDArray, b: NDArray, out: Float64Array, o: number, row: BinaryRow): void {
   const shape = a.shape;
   const nd = shape.length;
   if (nd === 0) {
-    row(out, 0, a.data, a.offset, 0, b.data, b.offset, 0, 1);
+    row(out, o, a.data, a.offset, 0, b.data, b.offset, 0, 1);
     return;
   }
   const inner = shape[nd - 1];
@@ -47,7 +71,8 @@ function walk(a: NDArray, b: NDArray, out: Float64Array, row: BinaryRow): void {
   const index = new Int32Array(nd - 1);
   let oa = a.offset;
   let ob = b.offset;
-  for (let k = 0; k < out.length; k += inner) {
+  const end = o + sizeOf(shape);
+  for (let k = o; k < end; k += inner) {
     row(out, k, a.data, oa, sa, b.data, ob, sb, inner);
     for (let d = nd - 2; d >= 0; d--) {
       oa += a.strides[d];

@@ -1,7 +1,7 @@
 import { log } from '../math/log.js';
 import { entrMapWasm, wasm } from '../wasm/kernels.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { type Binary, map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link entr}. */
@@ -27,6 +27,7 @@ export const ENTR: Binary = {
  * Note `entr(1)` is `-0` and `entr(inf)` is `-inf`.
  *
  * @param x - array-like; never mutated.
+ * @param options - `out`: a float64 array of x's shape to write the result into (then returned).
  * @returns a number for scalar input, otherwise a float64 `NDArray` of the same shape.
  * @example
  * entr(0.5);        // => 0.34657359027997264
@@ -34,8 +35,9 @@ export const ENTR: Binary = {
  * @see scipy.special.entr
  */
 export function entr(x: number | boolean): number;
-export function entr(x: NestedArray | TypedArray): NDArray;
-export function entr(x: ArrayLike): number | NDArray;
-export function entr(x: ArrayLike): number | NDArray {
-  return map2(x, 0, ENTR, 'x');
+export function entr(x: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
+export function entr(x: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function entr(x: ArrayLike, options?: UfuncOptions): number | NDArray;
+export function entr(x: ArrayLike, options?: UfuncOptions): number | NDArray {
+  return map2(x, 0, ENTR, options);
 }

@@ -1,6 +1,6 @@
 import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { type Binary, map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link kl_div}, as SciPy's `_convex_analysis.pxd`. */
@@ -27,6 +27,7 @@ export const KL_DIV: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.
+ * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
  * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
  * @throws {ValueError} when the shapes do not broadcast.
  * @example
@@ -35,11 +36,12 @@ export const KL_DIV: Binary = {
  * @see scipy.special.kl_div
  */
 export function kl_div(x: number | boolean, y: number | boolean): number;
-export function kl_div(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
-export function kl_div(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
-export function kl_div(x: ArrayLike, y: ArrayLike): number | NDArray;
-export function kl_div(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, KL_DIV);
+export function kl_div(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
+export function kl_div(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
+export function kl_div(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function kl_div(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
+export function kl_div(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
+  return map2(x, y, KL_DIV, options);
 }
 
 /** camelCase alias of {@link kl_div}. */

@@ -1,7 +1,7 @@
 import { log, log1p } from '../math/log.js';
 import { relEntrMapWasm, wasm } from '../wasm/kernels.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { type Binary, map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 const DBL_MIN = 2.2250738585072014e-308;
@@ -35,6 +35,7 @@ export const REL_ENTR: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x` (numpy rules).
+ * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
  * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
  * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `.
  * @example
@@ -43,11 +44,12 @@ export const REL_ENTR: Binary = {
  * @see scipy.special.rel_entr
  */
 export function rel_entr(x: number | boolean, y: number | boolean): number;
-export function rel_entr(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
-export function rel_entr(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
-export function rel_entr(x: ArrayLike, y: ArrayLike): number | NDArray;
-export function rel_entr(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, REL_ENTR);
+export function rel_entr(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
+export function rel_entr(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
+export function rel_entr(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function rel_entr(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
+export function rel_entr(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
+  return map2(x, y, REL_ENTR, options);
 }
 
 /** camelCase alias of {@link rel_entr}. */

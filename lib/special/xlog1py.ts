@@ -1,6 +1,6 @@
 import { log1p } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { type Binary, map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link xlog1py}. */
@@ -24,6 +24,7 @@ export const XLOG1PY: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.
+ * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
  * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
  * @throws {ValueError} when the shapes do not broadcast.
  * @example
@@ -32,9 +33,10 @@ export const XLOG1PY: Binary = {
  * @see scipy.special.xlog1py
  */
 export function xlog1py(x: number | boolean, y: number | boolean): number;
-export function xlog1py(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
-export function xlog1py(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
-export function xlog1py(x: ArrayLike, y: ArrayLike): number | NDArray;
-export function xlog1py(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, XLOG1PY);
+export function xlog1py(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
+export function xlog1py(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
+export function xlog1py(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function xlog1py(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
+export function xlog1py(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
+  return map2(x, y, XLOG1PY, options);
 }

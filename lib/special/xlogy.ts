@@ -1,6 +1,6 @@
 import { log } from '../math/log.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
-import { type Binary, map2 } from '../ndarray/elementwise.js';
+import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 /** The scalar kernel of {@link xlogy}. */
@@ -23,6 +23,7 @@ export const XLOGY: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.
+ * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
  * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
  * @throws {ValueError} when the shapes do not broadcast.
  * @example
@@ -31,9 +32,10 @@ export const XLOGY: Binary = {
  * @see scipy.special.xlogy
  */
 export function xlogy(x: number | boolean, y: number | boolean): number;
-export function xlogy(x: NestedArray | TypedArray, y: ArrayLike): NDArray;
-export function xlogy(x: ArrayLike, y: NestedArray | TypedArray): NDArray;
-export function xlogy(x: ArrayLike, y: ArrayLike): number | NDArray;
-export function xlogy(x: ArrayLike, y: ArrayLike): number | NDArray {
-  return map2(x, y, XLOGY);
+export function xlogy(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
+export function xlogy(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
+export function xlogy(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function xlogy(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
+export function xlogy(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
+  return map2(x, y, XLOGY, options);
 }
