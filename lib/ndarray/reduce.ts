@@ -327,7 +327,9 @@ export function reduceVector(a: Float64Array, b: Float64Array, n: number, omit: 
 const vectorOut = new Float64Array(1);
 
 function gather(data: NumericData, start: number, stride: number, n: number, out: Float64Array, o: number): void {
-  for (let j = 0, q = start; j < n; j++, q += stride) out[o + j] = data[q];
+  // A contiguous run of another type (float32, integers) converts in one builtin copy.
+  if (stride === 1 && n >= 16) out.set(data.subarray(start, start + n), o);
+  else for (let j = 0, q = start; j < n; j++, q += stride) out[o + j] = data[q];
 }
 
 /** out[j*TILE_BLOCK + i] = data[start + i*stride + j*step] for i < n, j < k: reads rows in order. */
