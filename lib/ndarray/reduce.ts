@@ -319,12 +319,30 @@ const VECTOR: Axes = { shape: [0], a: [1], b: [1] };
  * operand): the whole-array reduction of 1-D input, without building any view.
  */
 export function reduceVector(a: Float64Array, b: Float64Array, n: number, omit: boolean, program: SliceProgram): number {
+  if (!omit && n <= BLOCK) return smallVector(a, b, n, program);
   VECTOR.shape[0] = n;
   walker.configure(a, b, VECTOR, omit, program, 0, 0);
   walker.run(0, 0, 1, vectorOut, 0, 0);
   return vectorOut[0];
 }
 const vectorOut = new Float64Array(1);
+
+/** `program` on one block: each pass is a single kernel call, nothing to walk or cascade. */
+function smallVector(a: Float64Array, b: Float64Array, n: number, program: SliceProgram): number {
+  const { res, consts } = scratch;
+  const kernels = program.kernels;
+  for (let p = 0; p < kernels.length; p++) {
+    consts[0] = consts[1] = consts[2] = consts[3] = 0;
+    res[p] = res[8 + p] = res[16 + p] = 0;
+    if (!program.setup(p, res, 0, consts, 0)) continue;
+    SIDE[0] = SIDE[1] = 0;
+    const v = kernels[p](a, 0, b, 0, n, consts[0], consts[1], consts[2], consts[3]);
+    res[p] = v;
+    res[8 + p] = SIDE[0];
+    res[16 + p] = SIDE[1];
+  }
+  return program.finish(res, 0);
+}
 
 function gather(data: NumericData, start: number, stride: number, n: number, out: Float64Array, o: number): void {
   // A contiguous run of another type (float32, integers) converts in one builtin copy.
