@@ -21,8 +21,14 @@ def call(w, arrays):
         qk = arrays[1] if len(arrays) > 1 else None
         return lambda: stats.entropy(pk, qk, axis=w["axis"])
     if kind == "rel_entr":
+        if w.get("out"):
+            out = np.empty(np.broadcast_shapes(arrays[0].shape, arrays[1].shape))
+            return lambda: special.rel_entr(arrays[0], arrays[1], out=out)
         return lambda: special.rel_entr(arrays[0], arrays[1])
     if kind == "entr":
+        if w.get("out"):
+            out = np.empty(arrays[0].shape)
+            return lambda: special.entr(arrays[0], out=out)
         return lambda: special.entr(arrays[0])
     raise ValueError(kind)
 
