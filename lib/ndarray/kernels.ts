@@ -73,6 +73,34 @@ export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
   return r;
 };
 
+/**
+ * Sum of `a` without compensation (four accumulators, about memory speed); reports the sum of
+ * squares in `SIDE[1]`, as {@link sumA} does.
+ */
+export const sumPlainA: BlockKernel = (a, ao, _b, _bo, n) => {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = a[ao + i];
+    const x1 = a[ao + i + 1];
+    const x2 = a[ao + i + 2];
+    const x3 = a[ao + i + 3];
+    s0 += x0;
+    s1 += x1;
+    s2 += x2;
+    s3 += x3;
+    q0 += x0 * x0 + x1 * x1;
+    q1 += x2 * x2 + x3 * x3;
+  }
+  for (; i < n; i++) {
+    const x0 = a[ao + i];
+    s0 += x0;
+    q0 += x0 * x0;
+  }
+  SIDE[1] = q0 + q1;
+  return (s0 + s1) + (s2 + s3);
+};
+
 /** Sum of `b`. */
 export const sumB: BlockKernel = (_a, _ao, b, bo, n) => sumA(b, bo, b, bo, n, 0, 0, 0, 0);
 

@@ -3,7 +3,7 @@
  * which passes. Both normalise by the slice sum without materialising `pk / sum`.
  */
 import { log1p } from '../math/log.js';
-import { countNaN, entrTerms, klTerms, maxA, maxB, relEntrTerms, sumA, sumB, sumBelowA } from '../ndarray/kernels.js';
+import { countNaN, entrTerms, klTerms, maxA, maxB, relEntrTerms, sumA, sumB, sumBelowA, sumPlainA } from '../ndarray/kernels.js';
 import type { SliceProgram } from '../ndarray/reduce.js';
 import { entrScalar } from '../special/entr.js';
 import { productError } from '../math/exact.js';
@@ -34,12 +34,14 @@ function splittable(s: number): boolean {
 }
 
 /**
- * Shannon entropy, -sum x log x with x = p / S. Passes: S; the largest p, M; when M > S/2,
- * R = the sum of the other entries; the terms. When one probability dominates, x_M = M/S rounds
- * and -x_M log x_M would lose digits, so that term is recomputed as -x_M log1p(-R/S).
+ * Shannon entropy, -sum x log x with x = p / S. Passes: S (a plain pairwise sum: H is not
+ * sensitive to its last bit beyond an ulp); the largest p, M, when the sum of squares allows
+ * M > S/2; then R, the sum of the other entries; the terms. When one probability dominates,
+ * x_M = M/S rounds and -x_M log x_M would lose digits, so that term is recomputed as
+ * -x_M log1p(-R/S).
  */
 export const SHANNON: SliceProgram = {
-  kernels: [sumA, maxA, sumBelowA, entrTerms],
+  kernels: [sumPlainA, maxA, sumBelowA, entrTerms],
   maxPasses: [false, true, false, false],
   setup(p, res, r, c, k) {
     const s = res[r];
@@ -72,8 +74,8 @@ export const SHANNON: SliceProgram = {
     }
     const lo = res[r + 8];
     if (!splittable(s) || !Number.isFinite(terms) || !Number.isFinite(lo)) return terms;
-    // x = p * (1/S) normalises by N = 1/fl(1/S), not by the exact sum S = hi + lo; with
-    // N = S (1 + d), the computed H' = H + d (1 - H) to first order: remove it.
+    // x = p * fl(1/S) normalises by N = 1/fl(1/S), not by S; with N = S (1 + d), the computed
+    // H' = H + d (1 - H) to first order: remove it (lo, the sum's low part, is 0 here).
     const d = normaliserError(s, lo, 1 / s);
     return terms - d * (1 - terms);
   },
