@@ -101,6 +101,18 @@ export const sumPlainA: BlockKernel = (a, ao, _b, _bo, n) => {
   return (s0 + s1) + (s2 + s3);
 };
 
+sumPlainA.rows = (a, start, stride, step, n, k, sums, aux) => {
+  sums.fill(0, 0, k);
+  aux.fill(0, 0, k);
+  for (let i = 0, row = start; i < n; i++, row += stride) {
+    for (let j = 0, q = row; j < k; j++, q += step) {
+      const x = a[q];
+      sums[j] += x;
+      aux[j] += x * x;
+    }
+  }
+};
+
 /** Sum of `b`. */
 export const sumB: BlockKernel = (_a, _ao, b, bo, n) => sumA(b, bo, b, bo, n, 0, 0, 0, 0);
 

@@ -28,7 +28,7 @@ const TILE_BLOCK = 128;
  * Sums terms over `n` contiguous elements `a[ao..ao+n)` and `b[bo..bo+n)`; `c0..c3` are
  * per-slice constants (scales). Kernels start from +0.0.
  */
-export type BlockKernel = (
+export type BlockKernel = ((
   a: Float64Array,
   ao: number,
   b: Float64Array,
@@ -38,7 +38,15 @@ export type BlockKernel = (
   c1: number,
   c2: number,
   c3: number,
-) => number;
+) => number) & {
+  /**
+   * Optional, for kernels of one operand without constants: the same sums for k interleaved
+   * slices at once, read row by row in place (`a[start + i*stride + j*step]`, i < n, j < k),
+   * the sums to `sums[j]` and the auxiliary sums to `aux[j]`; used by tiled walks instead of a
+   * gather.
+   */
+  rows?: (a: Float64Array, start: number, stride: number, step: number, n: number, k: number, sums: Float64Array, aux: Float64Array) => void;
+};
 
 /**
  * What to compute on each slice: `kernels[p]` is summed over the slice in pass p (or maximised,
@@ -294,8 +302,19 @@ class Walker {
     }
     const len = this.runLen;
     const two = !this.sameAB;
+    const rows = kernel.rows;
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
+      if (rows !== undefined && this.dataA instanceof Float64Array) {
+        // The kernel sums whole rows of the tile in place: no gather.
+        rows(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, bufA, bufB);
+        for (let j = 0; j < k; j++) {
+          if (active[j] === 0) continue;
+          cascades[j].add(bufA[j], 0);
+          aux[j] += bufB[j];
+        }
+        continue;
+      }
       gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, bufA);
       if (two) gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, bufB);
       const arrB = two ? bufB : bufA;
