@@ -1,13 +1,13 @@
 import { type Axis, checkAxisType, normalizeAxes, REDUCTION_MESSAGES } from '../ndarray/axis.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
-import { asarray, type ArrayLike, type TypedArray } from '../ndarray/create.js';
+import { asarray, type ArrayLike } from '../ndarray/create.js';
 import { productError } from '../math/exact.js';
 import { jensenShannonTerms } from '../ndarray/family-kernels.js';
 import { sumA, sumB } from '../ndarray/kernels.js';
-import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
+import { NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
 import { cStrides, sizeOf } from '../ndarray/shape.js';
-import { checkKeys, keepdimsOption } from '../stats/options.js';
+import { checkKeys, type Flat, isOptionsObject, keepdimsOption } from '../stats/options.js';
 import { shapeResult } from '../stats/paired.js';
 
 /** Options of {@link jensenshannon}. */
@@ -20,16 +20,11 @@ export interface JensenShannonOptions {
   keepdims?: boolean;
 }
 
-/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
-type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
 /** Options under which scalar or 1-D inputs give a number. */
 type ScalarOptions = JensenShannonOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const KEYS = ['base', 'axis', 'keepdims'];
 
-function isOptions(x: unknown): x is JensenShannonOptions {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
-}
 
 /**
  * The Jensen-Shannon distance between two probability vectors, as
@@ -71,7 +66,7 @@ export function jensenshannon(p: Flat, q: Flat, options?: ScalarOptions): number
 export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannonOptions & { keepdims: true }): NDArray;
 export function jensenshannon(p: ArrayLike, q: ArrayLike, options?: JensenShannonOptions): number | NDArray;
 export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannonOptions = {}): number | NDArray {
-  if (!isOptions(options)) throw new TypeError('jensenshannon() options must be an object');
+  if (!isOptionsObject(options)) throw new TypeError('jensenshannon() options must be an object');
   checkKeys('jensenshannon', options, KEYS);
   const base = options.base ?? null;
   if (base !== null && typeof base !== 'number') throw new TypeError(`\`base\` must be a number or \`null\`; got ${typeof base}`);

@@ -1,26 +1,18 @@
-import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { crossEntropyScalar, crossEntropyTerms, maxB, sumAWhereB, sumBBelow } from '../ndarray/family-kernels.js';
 import { sumA, sumB } from '../ndarray/kernels.js';
-import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+import type { SliceProgram } from '../ndarray/reduce.js';
 import type { EntropyOptions } from './entropy.js';
-import { preScale, scaleFor } from './normalize.js';
-import { axisOption, baseOption, checkKeys, keepdimsOption, nanPolicyOption } from './options.js';
-import { pairSamples, shapeResult } from './paired.js';
+import { preScale, safeSum, scaleFor, setScales } from './normalize.js';
+import type { Flat } from './options.js';
+import { checkOptions, pairedReduction } from './paired.js';
 
 /** Options of {@link cross_entropy}: those of `entropy`. */
 export type CrossEntropyOptions = EntropyOptions;
 
-/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
-type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
 /** Options under which scalar or 1-D inputs give a number. */
 type ScalarOptions = CrossEntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
-
-const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
-
-function isOptions(x: unknown): x is CrossEntropyOptions {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
-}
 
 /**
  * The cross entropy of `qk` relative to `pk`, `H(p, q) = -sum(p log q)` along `axis` after
@@ -60,30 +52,9 @@ export function cross_entropy(pk: Flat, qk: Flat, options?: ScalarOptions): numb
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions & { keepdims: true }): NDArray;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options?: CrossEntropyOptions): number | NDArray;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = {}): number | NDArray {
-  if (!isOptions(options)) throw new TypeError('cross_entropy() options must be an object');
-  checkKeys('cross_entropy', options, KEYS);
-  const base = baseOption(options.base);
-  const axis = axisOption(options.axis, 0);
-  const policy = nanPolicyOption(options);
-  const keepdims = keepdimsOption(options.keepdims);
-  if (pk === undefined || pk === null) throw new TypeError('cross_entropy() missing required argument `pk`');
+  const o = checkOptions('cross_entropy', pk, options);
   if (qk === undefined || qk === null) throw new TypeError('cross_entropy() missing required argument `qk`');
-
-  const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
-  const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', CROSS);
-  if (base !== null) {
-    const logBase = Math.log(base);
-    for (let i = 0; i < values.length; i++) values[i] /= logBase;
-  }
-  return shapeResult(values, shape, keptShape, keepdims);
-}
-
-const SAFE_LO = 2 ** -1000;
-const SAFE_HI = 2 ** 1000;
-
-/** Whether a slice sum is positive, finite and far from the ends of the range. */
-function safeSum(s: number): boolean {
-  return s > SAFE_LO && s < SAFE_HI;
+  return pairedReduction(pk, qk, o, CROSS);
 }
 
 /**
@@ -110,15 +81,9 @@ const CROSS: SliceProgram = {
         res[r + 24] = safeSum(sp) && safeSum(sq) && res[r + 2] > 0.5 * sq ? 1 : 0;
         c[k] = res[r + 2];
         return res[r + 24] === 1;
-      default: {
-        const pp = preScale(sp);
-        const pq = preScale(sq);
-        c[k] = pp;
-        c[k + 1] = scaleFor(sp, pp);
-        c[k + 2] = pq;
-        c[k + 3] = scaleFor(sq, pq);
+      default:
+        setScales(c, k, sp, sq);
         return true;
-      }
     }
   },
   finish(res, r) {

@@ -1,11 +1,10 @@
-import { type Axis } from '../ndarray/axis.js';
-import { type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
-import { asVector } from '../ndarray/create.js';
-import { reduceSlices, reduceVector, type SliceProgram } from '../ndarray/reduce.js';
 import { ValueError } from '../errors.js';
-import { axisOption, baseOption, checkKeys, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
-import { pairSamples, shapeResult } from './paired.js';
+import { type Axis } from '../ndarray/axis.js';
+import { type ArrayLike, asVector } from '../ndarray/create.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+import { reduceVector, type SliceProgram } from '../ndarray/reduce.js';
+import { type Flat, isOptionsObject, type NanPolicy } from './options.js';
+import { checkOptions, pairedReduction } from './paired.js';
 import { RELATIVE, SHANNON } from './programs.js';
 
 /** Options of {@link entropy}. */
@@ -22,19 +21,10 @@ export interface EntropyOptions {
   keepdims?: boolean;
 }
 
-/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
-type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
 /** Options under which a scalar or 1-D input gives a number. */
 type ScalarOptions = EntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
-const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
 const NO_OPTIONS: EntropyOptions = Object.freeze({});
-
-function isOptions(x: unknown): x is EntropyOptions {
-  return (
-    typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x)
-  );
-}
 
 /**
  * Shannon entropy, or relative entropy (Kullback-Leibler divergence) when `qk` is given, as
@@ -71,32 +61,18 @@ export function entropy(pk: ArrayLike, options?: EntropyOptions): number | NDArr
 export function entropy(pk: ArrayLike, qk?: ArrayLike | null, options?: EntropyOptions): number | NDArray;
 export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions | null, maybeOptions?: EntropyOptions): number | NDArray {
   let qk: ArrayLike | undefined;
-  let options: EntropyOptions;
-  if (isOptions(qkOrOptions)) {
+  let options: unknown;
+  if (isOptionsObject(qkOrOptions)) {
     options = qkOrOptions;
   } else {
     qk = qkOrOptions ?? undefined;
     options = maybeOptions ?? NO_OPTIONS;
   }
-  if (!isOptions(options)) throw new TypeError('entropy() options must be an object');
-  checkKeys('entropy', options, KEYS);
-  const base = baseOption(options.base);
-  const axis = axisOption(options.axis, 0);
-  const policy = nanPolicyOption(options);
-  const keepdims = keepdimsOption(options.keepdims);
-  if (pk === undefined || pk === null) throw new TypeError('entropy() missing required argument `pk`');
-
+  const o = checkOptions('entropy', pk, options);
   const program = qk === undefined ? SHANNON : RELATIVE;
-  const fast = keepdims || (axis !== 0 && axis !== -1 && axis !== null) ? null : vectorResult(pk, qk, policy, program);
-  if (fast !== null) return base === null ? fast : fast / Math.log(base);
-
-  const { a, b, axes, keptShape } = pairSamples(pk, qk, axis, policy);
-  const { values, shape } = reduceSlices(a, b, axes, policy === 'omit', program);
-  if (base !== null) {
-    const logBase = Math.log(base);
-    for (let i = 0; i < values.length; i++) values[i] /= logBase;
-  }
-  return shapeResult(values, shape, keptShape, keepdims);
+  const fast = o.keepdims || (o.axis !== 0 && o.axis !== -1 && o.axis !== null) ? null : vectorResult(pk, qk, o.policy, program);
+  if (fast !== null) return o.base === null ? fast : fast / Math.log(o.base);
+  return pairedReduction(pk, qk, o, program);
 }
 
 /**

@@ -20,3 +20,18 @@ export function preScale(s: number): number {
 export function scaleFor(s: number, pre: number): number {
   return 1 / (s * pre);
 }
+
+/** Whether a slice sum is positive, finite and far enough from the ends of the range that 1/s is normal. */
+export function safeSum(s: number): boolean {
+  return s > SMALL && s < LARGE;
+}
+
+/** Sets `c[k], c[k + 1]` to pre and scale for the sum `sp`, and `c[k + 2], c[k + 3]` for `sq`. */
+export function setScales(c: Float64Array, k: number, sp: number, sq: number): void {
+  const pp = preScale(sp);
+  const pq = preScale(sq);
+  c[k] = pp;
+  c[k + 1] = scaleFor(sp, pp);
+  c[k + 2] = pq;
+  c[k + 3] = scaleFor(sq, pq);
+}

@@ -1,6 +1,8 @@
 /** Validation of the options shared by the `scipy.stats` functions. */
 import { ValueError } from '../errors.js';
 import { checkAxisType, type Axis } from '../ndarray/axis.js';
+import type { TypedArray } from '../ndarray/create.js';
+import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
 
 /** How NaN inputs are treated: kept (`propagate`), dropped (`omit`) or rejected (`raise`). */
 export type NanPolicy = 'propagate' | 'omit' | 'raise';
@@ -52,4 +54,12 @@ export function axisOption(axis: unknown, fallback: Axis): Axis {
   if (axis === undefined) return fallback;
   checkAxisType(axis);
   return axis as Axis;
+}
+
+/** A scalar or 1-D input: with these, a reduction gives a number unless keepdims is set. */
+export type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
+
+/** Whether an argument is an options object rather than an array-like. */
+export function isOptionsObject(x: unknown): x is object {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
 }

@@ -9,9 +9,10 @@ import { type Axis, MOVEAXIS_MESSAGES, normalizeAxes } from '../ndarray/axis.js'
 import { tryBroadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
 import { NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices } from '../ndarray/reduce.js';
+import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
 import { cStrides, sameShape } from '../ndarray/shape.js';
-import type { NanPolicy } from './options.js';
+import type { EntropyOptions } from './entropy.js';
+import { axisOption, baseOption, checkKeys, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
 import { NAN_COUNT } from './programs.js';
 
 const INCOMPATIBLE = 'Array shapes are incompatible for broadcasting.';
@@ -79,4 +80,41 @@ export function shapeResult(values: Float64Array, shape: number[], keptShape: nu
   const s = keepdims ? keptShape : shape;
   if (s.length === 0) return values[0];
   return new NDArray(values, s, cStrides(s));
+}
+
+const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
+
+/** The checked options of a paired reduction. */
+export interface CheckedOptions {
+  base: number | null;
+  axis: Axis;
+  policy: NanPolicy;
+  keepdims: boolean;
+}
+
+/**
+ * Validates the options of `fn` (unknown names, `base`, `axis`, `nan_policy`, `keepdims`) and
+ * the presence of `pk`, before anything else (so `base` is checked before any short-circuit).
+ */
+export function checkOptions(fn: string, pk: unknown, options: unknown): CheckedOptions {
+  if (!isOptionsObject(options)) throw new TypeError(`${fn}() options must be an object`);
+  checkKeys(fn, options, KEYS);
+  const o = options as EntropyOptions;
+  const checked = { base: baseOption(o.base), axis: axisOption(o.axis, 0), policy: nanPolicyOption(o), keepdims: keepdimsOption(o.keepdims) };
+  if (pk === undefined || pk === null) throw new TypeError(`${fn}() missing required argument \`pk\``);
+  return checked;
+}
+
+/**
+ * Runs `program` over pk and qk (qk may be undefined) as SciPy's wrapper would: pairs the
+ * samples, reduces, divides by log(base), and shapes the result.
+ */
+export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: CheckedOptions, program: SliceProgram): number | NDArray {
+  const { a, b, axes, keptShape } = pairSamples(pk, qk, o.axis, o.policy);
+  const { values, shape } = reduceSlices(a, b, axes, o.policy === 'omit', program);
+  if (o.base !== null) {
+    const logBase = Math.log(o.base);
+    for (let i = 0; i < values.length; i++) values[i] /= logBase;
+  }
+  return shapeResult(values, shape, keptShape, o.keepdims);
 }

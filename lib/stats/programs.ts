@@ -7,12 +7,8 @@ import { countNaN, entrTerms, klTerms, maxA, maxB, relEntrTerms, sumA, sumB, sum
 import type { SliceProgram } from '../ndarray/reduce.js';
 import { entrScalar } from '../special/entr.js';
 import { productError } from '../math/exact.js';
-import { preScale, scaleFor } from './normalize.js';
+import { preScale, safeSum, scaleFor, setScales } from './normalize.js';
 
-/** Whether a slice sum is positive, finite and far enough from the ends of the range that 1/s is normal. */
-function safeSum(s: number): boolean {
-  return s > 2 ** -1000 && s < 2 ** 1000;
-}
 
 /**
  * Whether one entry may hold more than half of the sum `s`, given the sum of squares `s2`: it
@@ -132,12 +128,7 @@ export const RELATIVE: SliceProgram = {
             ? 1
             : 0;
         if (res[r + 25] === 1) return false;
-        const pp = preScale(sp);
-        const pq = preScale(sq);
-        c[k] = pp;
-        c[k + 1] = scaleFor(sp, pp);
-        c[k + 2] = pq;
-        c[k + 3] = scaleFor(sq, pq);
+        setScales(c, k, sp, sq);
         return true;
       }
       default:
