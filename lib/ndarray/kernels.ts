@@ -16,6 +16,17 @@ import { entrSumWasm, relEntrAbsSum, relEntrSumWasm, wasm } from '../wasm/kernel
 const WASM_MIN = 16;
 
 /**
+ * `long` kernels (see {@link BlockKernel}) split longer runs in halves, pairwise, down to leaves
+ * of this many elements; the WebAssembly kernels sum in chunks combined pairwise.
+ */
+const PAIRWISE_LEAF = 256;
+
+/** Where a pairwise split cuts n: half, rounded down to a multiple of 8. */
+function half(n: number): number {
+  return (n >> 1) & ~7;
+}
+
+/**
  * Sum of `a`, compensated: returns the rounded sum and writes its rounding error to `SIDE[0]`
  * (TwoSum on two interleaved accumulators), so normalising sums are good to about eps^2; reports
  * the sum of squares in `SIDE[1]` (how concentrated the distribution is).
@@ -77,7 +88,15 @@ export const sumA: BlockKernel = (a, ao, _b, _bo, n) => {
  * Sum of `a` without compensation (four accumulators, about memory speed); reports the sum of
  * squares in `SIDE[1]`, as {@link sumA} does.
  */
-export const sumPlainA: BlockKernel = (a, ao, _b, _bo, n) => {
+export const sumPlainA: BlockKernel = (a, ao, b, bo, n) => {
+  if (n > PAIRWISE_LEAF) {
+    const h = half(n);
+    const left = sumPlainA(a, ao, b, bo, h, 0, 0, 0, 0);
+    const squares = SIDE[1];
+    const right = sumPlainA(a, ao + h, b, bo + h, n - h, 0, 0, 0, 0);
+    SIDE[1] += squares;
+    return left + right;
+  }
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -127,8 +146,12 @@ export const countNaN: BlockKernel = (a, ao, _b, _bo, n) => {
 };
 
 /** Sum of `entr(a * c0 * c1)` (WebAssembly SIMD when available and c0 = 1). */
-export const entrTerms: BlockKernel = (a, ao, _b, _bo, n, c0, c1) => {
+export const entrTerms: BlockKernel = (a, ao, b, bo, n, c0, c1) => {
   if (c0 === 1 && n >= WASM_MIN && wasm.available) return entrSumWasm(a, ao, n, c1);
+  if (n > PAIRWISE_LEAF) {
+    const h = half(n);
+    return entrTerms(a, ao, b, bo, h, c0, c1, 0, 0) + entrTerms(a, ao + h, b, bo + h, n - h, c0, c1, 0, 0);
+  }
   let s0 = 0, s1 = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
@@ -148,6 +171,14 @@ export const relEntrTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
     const s = relEntrSumWasm(a, ao, b, bo, n, c1, c3);
     SIDE[1] = relEntrAbsSum();
     return s;
+  }
+  if (n > PAIRWISE_LEAF) {
+    const h = half(n);
+    const left = relEntrTerms(a, ao, b, bo, h, c0, c1, c2, c3);
+    const abs = SIDE[1];
+    const right = relEntrTerms(a, ao + h, b, bo + h, n - h, c0, c1, c2, c3);
+    SIDE[1] += abs;
+    return left + right;
   }
   let s0 = 0, s1 = 0, m = 0;
   let i = 0;
@@ -218,3 +249,7 @@ function klTermSpecial(x: number, y: number): number {
   if (x === 0 && y > 0) return y;
   return relEntrScalar(x, y);
 }
+
+sumPlainA.long = true;
+entrTerms.long = true;
+relEntrTerms.long = true;

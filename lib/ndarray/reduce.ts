@@ -46,6 +46,8 @@ export type BlockKernel = ((
    * gather.
    */
   rows?: (a: Float64Array, start: number, stride: number, step: number, n: number, k: number, sums: Float64Array, aux: Float64Array) => void;
+  /** True for kernels that take a contiguous run of any length and sum it pairwise themselves. */
+  long?: boolean;
 };
 
 /**
@@ -227,8 +229,9 @@ class Walker {
     this.low = 0;
     scratch.aux[0] = 0;
     if (len === 0) return max ? -Infinity : 0;
-    if (this.nRuns === 1 && len <= BLOCK && this.directA && (this.directB || (this.sameAB && ob === oa))) {
-      // One contiguous block: no gather, no cascade (the kernel's sum starts from +0.0 too).
+    if (this.nRuns === 1 && (len <= BLOCK || kernel.long === true) && this.directA && (this.directB || (this.sameAB && ob === oa))) {
+      // One contiguous run the kernel takes whole: no gather, no cascade (the kernel's sum
+      // starts from +0.0 too, and a `long` kernel sums pairwise by itself).
       SIDE[0] = SIDE[1] = 0;
       const v = kernel(this.dataA as Float64Array, oa, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3]);
       this.low = SIDE[0];
