@@ -52,12 +52,16 @@ export function rMinusLog1p(r: number): number {
 
 /**
  * kl_div(p/sp, q/sq) / (p/sp) = g(r), for finite p, q > 0 and normal sums; the caller multiplies
- * by x. `sph`, `spl` (and `sqh`, `sql`) are the two halves of sp (and sq) from {@link splitHigh}.
+ * by x. `sph`, `spl` (and `sqh`, `sql`) are the two halves of sp (and sq) from {@link splitHigh};
+ * `ep`, `eq` the relative low parts of the sums (the exact sums are sp (1 + ep), sq (1 + eq)), so
+ * that nearly equal distributions are compared to the last bit of their normalisers.
  * r = t - 1 with t = y/x = (q sp)/(p sq) comes from exact products; where t < 1/4, r is too
  * close to -1 for log1p(r), and g = (t - 1) - log t directly (log t as the difference of logs
  * when t underflows).
  */
-export function klRatioTerm(p: number, q: number, sp: number, sq: number, sph: number, spl: number, sqh: number, sql: number): number {
+export function klRatioTerm(
+  p: number, q: number, sp: number, sq: number, sph: number, spl: number, sqh: number, sql: number, ep: number, eq: number,
+): number {
   const h1 = q * sp;
   const h2 = p * sq;
   if (!(h1 > EXACT_MIN && h2 > EXACT_MIN && h1 < Infinity && h2 < Infinity)) {
@@ -75,7 +79,9 @@ export function klRatioTerm(p: number, q: number, sp: number, sq: number, sph: n
     const pl = p - ph;
     const e1 = ((qh * sph - h1) + qh * spl + ql * sph) + ql * spl;
     const e2 = ((ph * sqh - h2) + ph * sql + pl * sqh) + pl * sql;
-    return rMinusLog1p(((h1 - h2) + (e1 - e2)) / h2);
+    // r for the exact sums Sp = sp (1 + ep), Sq = sq (1 + eq): t scales by (1 + ep) / (1 + eq).
+    const r = ((h1 - h2) + (e1 - e2)) / h2;
+    return rMinusLog1p(r + ((1 + r) * ep - eq));
   }
   return t - 1 - (t > DBL_MIN ? log(t) : log(h1) - log(h2));
 }

@@ -222,12 +222,12 @@ export const sumBelowA: BlockKernel = (a, ao, _b, _bo, n, c0) => {
 };
 
 /**
- * Sum of kl_div(a c0, b / c3) with c0 = fl(1/c2) and c2, c3 the slice sums: terms
- * that add up to the relative entropy of normalised a and b (see lib/math/kl-term.ts); the ratio
- * y/x inside each term uses the sums themselves. Other inputs follow rel_entr's rules, with
- * kl_div's `y` for x = 0 so that the identity sum kl_div = sum rel_entr holds.
+ * Sum of kl_div(a / c2, b / c3), c2 and c3 the slice sums (rounded) and c0, c1 their relative
+ * low parts: terms that add up to the relative entropy of normalised a and b (see
+ * lib/math/kl-term.ts). Other inputs follow rel_entr's rules, with kl_div's `y` for x = 0 so
+ * that the identity sum kl_div = sum rel_entr holds.
  */
-export const klTerms: BlockKernel = (a, ao, b, bo, n, c0, _c1, c2, c3) => {
+export const klTerms: BlockKernel = (a, ao, b, bo, n, c0, c1, c2, c3) => {
   const sph = splitHigh(c2);
   const spl = c2 - sph;
   const sqh = splitHigh(c3);
@@ -237,8 +237,8 @@ export const klTerms: BlockKernel = (a, ao, b, bo, n, c0, _c1, c2, c3) => {
     const p = a[ao + i];
     const q = b[bo + i];
     let t: number;
-    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = p * c0 * klRatioTerm(p, q, c2, c3, sph, spl, sqh, sql);
-    else t = klTermSpecial(p * c0, q / c3);
+    if (p > 0 && q > 0 && p < Infinity && q < Infinity) t = (p / c2) * klRatioTerm(p, q, c2, c3, sph, spl, sqh, sql, c0, c1);
+    else t = klTermSpecial(p / c2, q / c3);
     if ((i & 1) === 0) s0 += t;
     else s1 += t;
   }

@@ -133,8 +133,8 @@ export const RELATIVE: SliceProgram = {
       }
       default:
         if (res[r + 24] === 1 && !relEntrTrusted(res[r + 4], res[r + 20], res[r + 16], sp, res[r + 17], sq)) res[r + 25] = 1;
-        c[k] = 1 / sp;
-        c[k + 1] = 1 / sq;
+        c[k] = Number.isFinite(res[r + 8]) ? res[r + 8] / sp : 0;
+        c[k + 1] = Number.isFinite(res[r + 9]) ? res[r + 9] / sq : 0;
         c[k + 2] = sp;
         c[k + 3] = sq;
         return res[r + 25] === 1;
@@ -146,10 +146,9 @@ export const RELATIVE: SliceProgram = {
     const lop = res[r + 8];
     const loq = res[r + 9];
     if (res[r + 25] === 1) {
-      // The kl_div terms are x g(r) with x = p * fl(1/hi), so p is normalised by N = S (1 + d)
-      // (S = hi + lo), while r is exact for p/hi and q/hi': the computed D' = D (1 - d) to first
-      // order, whatever the rounding of q's sum.
-      return Number.isFinite(lop) ? res[r + 5] * (1 + normaliserError(sp, lop, 1 / sp)) : res[r + 5];
+      // The kl_div terms are x g(r) with x = p / hi while r is exact for the exact sums: with
+      // S = hi + lo, the computed D' = D S / hi, so D = D' (1 - lo / hi) to first order.
+      return Number.isFinite(lop) ? res[r + 5] * (1 - lop / sp) : res[r + 5];
     }
     const d = res[r + 4];
     if (res[r + 24] !== 1 || !Number.isFinite(d) || !Number.isFinite(lop) || !Number.isFinite(loq)) return d;
