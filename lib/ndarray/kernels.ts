@@ -10,7 +10,7 @@ import { splitHigh } from '../math/exact.js';
 import { klRatioTerm } from '../math/kl-term.js';
 import type { BlockKernel } from './reduce.js';
 import { SIDE } from './side.js';
-import { entrSumWasm, relEntrAbsSum, relEntrSumWasm, wasm } from '../wasm/kernels.js';
+import { entrColumnSumsWasm, entrSumWasm, relEntrAbsSum, relEntrSumWasm, wasm } from '../wasm/kernels.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -253,3 +253,14 @@ function klTermSpecial(x: number, y: number): number {
 sumPlainA.long = true;
 entrTerms.long = true;
 relEntrTerms.long = true;
+
+const columnScales = new Float64Array(256);
+/** Interleaved slices read in place, row by row, in WebAssembly, where every pre-factor is 1. */
+entrTerms.columns = (a, start, stride, step, n, k, c, sums) => {
+  if (!wasm.available) return false;
+  for (let j = 0; j < k; j++) {
+    if (c[4 * j] !== 1) return false;
+    columnScales[j] = c[4 * j + 1];
+  }
+  return entrColumnSumsWasm(a, start, stride, step, n, k, columnScales, sums);
+};

@@ -48,6 +48,13 @@ export type BlockKernel = ((
   rows?: (a: Float64Array, start: number, stride: number, step: number, n: number, k: number, sums: Float64Array, aux: Float64Array) => void;
   /** True for kernels that take a contiguous run of any length and sum it pairwise themselves. */
   long?: boolean;
+  /**
+   * Optional, for kernels of one operand: the kernel on k interleaved slices at once, read in
+   * place row by row (`a[start + i*stride + j*step]`, i < n, j < k; slice j's constants at
+   * `c[4j..4j+4)`), sums to `sums[j]`; returns false (having done nothing) where it does not
+   * apply, and the engine gathers the tile and calls the kernel slice by slice.
+   */
+  columns?: (a: NumericData, start: number, stride: number, step: number, n: number, k: number, c: Float64Array, sums: Float64Array) => boolean;
 };
 
 /**
@@ -316,6 +323,10 @@ class Walker {
           cascades[j].add(bufA[j], 0);
           aux[j] += bufB[j];
         }
+        continue;
+      }
+      if (!two && kernel.columns !== undefined && kernel.columns(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, c, bufB)) {
+        for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
         continue;
       }
       gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, bufA);

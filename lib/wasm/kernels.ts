@@ -31,6 +31,7 @@ interface KernelExports {
   log_map(src: number, dst: number, n: number): void;
   rel_entr_sum(pa: number, pb: number, n: number, sa: number, sb: number): number;
   rel_entr_map(pa: number, pb: number, dst: number, n: number, bstride: number): void;
+  col_sums(src: number, k: number, n: number, out: number): void;
 }
 
 /** Elements copied into wasm memory per kernel call. */
@@ -245,6 +246,28 @@ export function entrSumWasm(a: Float64Array | Float32Array, ao: number, n: numbe
   return a.BYTES_PER_ELEMENT === 4
     ? entrSumF32(a as Float32Array, ao, n, scale)
     : entrSumF64(a as Float64Array, ao, n, scale);
+}
+
+/**
+ * Column sums of entr over a strided n x k block read in place, row by row: for j < k,
+ * `out[j]` = sum over i < n of entr(data[start + i*rowStride + j*colStep] * scales[j]), each
+ * column added in row order (k*n <= WASM_CHUNK, k <= 256). The rows are packed (and scaled) into
+ * wasm memory in order, so the source is read as it lies in memory. Returns false, and does
+ * nothing, when wasm is not in use or the block does not fit.
+ */
+export function entrColumnSumsWasm(
+  data: ArrayLike<number>, start: number, rowStride: number, colStep: number, n: number, k: number, scales: Float64Array, out: Float64Array,
+): boolean {
+  const e = ex;
+  if (e === null || k < 1 || k > 256 || k * n > WASM_CHUNK) return false;
+  const mem = memF64;
+  for (let i = 0, o = A8, row = start; i < n; i++, row += rowStride) {
+    for (let j = 0, q = row; j < k; j++, q += colStep) mem[o++] = data[q] * scales[j];
+  }
+  e.entr_map(A, A, k * n);
+  e.col_sums(A, k, n, B);
+  for (let j = 0; j < k; j++) out[j] = mem[B8 + j];
+  return true;
 }
 
 // ---- rel_entr sums ---------------------------------------------------------------------------

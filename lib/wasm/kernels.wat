@@ -413,6 +413,41 @@
         (br $next)))
     (local.get $s))
 
+  ;; out[j] = sum over i < n of m[i*k + j], j < k: column sums of a row-major n x k block, each
+  ;; column added in row order from +0.0
+  (func (export "col_sums") (param $src i32) (param $k i32) (param $n i32) (param $out i32)
+    (local $j i32) (local $i i32) (local $p i32) (local $acc v128) (local $s f64) (local $row i32)
+    (local.set $row (i32.shl (local.get $k) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $k)))
+        (local.set $acc (global.get $ZERO))
+        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $rows_done
+          (loop $rows
+            (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $acc (f64x2.add (local.get $acc) (v128.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $row)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $rows)))
+        (v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $acc))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $pairs)))
+    (if (i32.lt_u (local.get $j) (local.get $k))
+      (then
+        (local.set $s (f64.const 0))
+        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $i (i32.const 0))
+        (block $tail_done
+          (loop $tail
+            (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))
+            (local.set $s (f64.add (local.get $s) (f64.load (local.get $p))))
+            (local.set $p (i32.add (local.get $p) (local.get $row)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $tail)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $s)))))
+
   ;; dst[i] = entr(src[i]) for i < n; dst may equal src; may write dst[n]
   (func (export "entr_map") (param $src i32) (param $dst i32) (param $n i32)
     (call $entr_block (local.get $src) (local.get $dst) (local.get $n) (f64.const 1.0) (i32.const 0)))

@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+  entrColumnSumsWasm,
   entrMapWasm,
   entrSumWasm,
   logMapWasm,
@@ -358,5 +359,27 @@ describe('the kernels\' rel_entr against exact values', () => {
     }
     expect(x.length).toBeGreaterThan(5000);
     expect(worst).toBeLessThanOrEqual(2.5);
+  });
+});
+
+describe('entrColumnSumsWasm', () => {
+  it('sums entr(x * scale_j) down each column of a strided block, as the scalar definition does', () => {
+    const rows = 37;
+    const cols = 11;
+    const stride = 50;
+    const data = Float64Array.from({ length: rows * stride }, (_, i) => ((i * 7919) % 1000) / 997 + (i % 13 === 0 ? 0 : 1e-3));
+    data[stride * 3 + 2] = 0;
+    data[stride * 5 + 4] = -1;
+    const scales = Float64Array.from({ length: cols }, (_, j) => 1 / (10 + j));
+    const out = new Float64Array(cols);
+    const used = entrColumnSumsWasm(data, 3, stride, 1, rows, cols, scales, out);
+    expect(used).toBe(wasm.available);
+    if (!used) return;
+    for (let j = 0; j < cols; j++) {
+      let expected = 0;
+      for (let i = 0; i < rows; i++) expected += entrScalar(data[3 + i * stride + j] * scales[j]);
+      if (Number.isFinite(expected)) expect(Math.abs(out[j] - expected)).toBeLessThanOrEqual(1e-13 * Math.abs(expected));
+      else expect(out[j]).toBe(expected);
+    }
   });
 });
