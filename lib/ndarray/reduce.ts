@@ -311,7 +311,7 @@ class Walker {
       aux[j] = 0;
     }
     const len = this.runLen;
-    const two = !this.sameAB;
+    const two = !this.sameAB || ob !== oa;
     const rows = kernel.rows;
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;

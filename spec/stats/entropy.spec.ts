@@ -1,6 +1,7 @@
 import '../helpers/allclose';
 import { entropy } from '../../lib/stats/entropy';
 import { asarray } from '../../lib/ndarray/create';
+import { NDArray } from '../../lib/ndarray/ndarray';
 import { AxisError, ValueError } from '../../lib/errors';
 
 const P = [[1, 2, 3], [4, 5, 6]];
@@ -38,5 +39,19 @@ describe('entropy', () => {
   ])('rejects %j', (options, cls, message) => {
     expect(() => entropy(P, options)).toThrow(cls);
     expect(() => entropy(P, options)).toThrow(message);
+  });
+});
+
+describe('entropy on two views of one buffer', () => {
+  it('reads pk and qk at their own offsets in every walk (rows, columns, tiles)', () => {
+    const data = Float64Array.from({ length: 8 * 9 + 1 }, (_, i) => 1 + ((i * 37) % 11));
+    const p = NDArray.fromData(data, [8, 9]);
+    const q = new NDArray(data, [8, 9], [9, 1], 1);
+    const pc = NDArray.fromData(p.toFloat64Array(), [8, 9]);
+    const qc = NDArray.fromData(q.toFloat64Array(), [8, 9]);
+    for (const axis of [0, 1, null] as const) {
+      expect(entropy(p, q, { axis })).toAllClose(entropy(pc, qc, { axis }));
+      expect(entropy(p.transpose(), q.transpose(), { axis })).toAllClose(entropy(pc.transpose(), qc.transpose(), { axis }));
+    }
   });
 });
