@@ -8,7 +8,7 @@ import { entrScalar } from '../special/entr.js';
 import { relEntrScalar } from '../special/rel-entr.js';
 import { splitHigh } from '../math/exact.js';
 import { klRatioTerm } from '../math/kl-term.js';
-import type { BlockKernel } from './reduce.js';
+import { BLOCK, type BlockKernel } from './reduce.js';
 import { SIDE } from './side.js';
 import { entrColumnSumsWasm, entrSumWasm, relEntrAbsSum, relEntrSumWasm, wasm } from '../wasm/kernels.js';
 
@@ -17,9 +17,10 @@ const WASM_MIN = 16;
 
 /**
  * `long` kernels (see {@link BlockKernel}) split longer runs in halves, pairwise, down to leaves
- * of this many elements; the WebAssembly kernels sum in chunks combined pairwise.
+ * of at most a block, as the engine would; the WebAssembly kernels sum in chunks combined
+ * pairwise.
  */
-const PAIRWISE_LEAF = 256;
+const PAIRWISE_LEAF = BLOCK;
 
 /** Where a pairwise split cuts n: half, rounded down to a multiple of 8. */
 function half(n: number): number {
