@@ -14,7 +14,10 @@ import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-bytes.js
 interface FastExports {
   readonly memory: WebAssembly.Memory;
   readonly a_base: WebAssembly.Global;
+  readonly b_base: WebAssembly.Global;
+  readonly cols_base: WebAssembly.Global;
   entr_sum_fast(ptr: number, n: number, scale: number): number;
+  entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number): void;
   log_fast_map(src: number, dst: number, n: number): void;
 }
 
@@ -24,7 +27,11 @@ export const FAST_CHUNK = 4096;
 let ex: FastExports | null = null;
 let fma = false;
 let mem = new Float64Array(0);
-let A = 0, A8 = 0;
+/** Byte offset and Float64Array index of the input region; indices of the scales and sums. */
+let A = 0, A8 = 0, B = 0, B8 = 0, S8 = 0;
+
+/** The widest block {@link entrColumnsFast} takes. */
+export const FAST_MAX_COLUMNS = 4096;
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   const lookup = new Uint8Array(128);
@@ -72,6 +79,9 @@ function load(): void {
       mem = new Float64Array(e.memory.buffer);
       A = e.a_base.value as number;
       A8 = A >> 3;
+      B = e.b_base.value as number;
+      B8 = B >> 3;
+      S8 = (e.cols_base.value as number) >> 3;
       return;
     } catch {
       // e.g. a browser main thread that refuses synchronous compilation: try the next, or none
@@ -123,6 +133,52 @@ export function entrSumFast(a: Float64Array, ao: number, n: number, scale: numbe
   let total = stack[--top];
   while (top > 0) total = stack[--top] + total;
   return total;
+}
+
+/**
+ * Column sums of entr over a strided n x k block read in place, row by row, in memory order:
+ * for j < k, `out[j]` = sum over i < n of entr(data[start + i*rowStride + j*colStep] *
+ * scales[j]), each column's terms added with compensation (within about an ulp of the exact sum
+ * of its terms, whatever n). Rows are copied into wasm memory a few at a time (a `set` of a
+ * `subarray` when colStep is 1), then the kernel reads them in order. Returns false, and does
+ * nothing, when the kernels are not in use or k > {@link FAST_MAX_COLUMNS}.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * entrColumnsFast(Float64Array.of(1, 1, 1, 3), 0, 2, 1, 2, 2, Float64Array.of(0.5, 0.25), out);
+ * // out => [0.6931471805599453, 0.5623351446188083]
+ */
+export function entrColumnsFast(
+  data: Float64Array, start: number, rowStride: number, colStep: number, n: number, k: number,
+  scales: Float64Array, out: Float64Array,
+): boolean {
+  const e = ex;
+  if (e === null || k < 1 || k > FAST_MAX_COLUMNS) return false;
+  if (n === 0) {
+    out.fill(0, 0, k);
+    return true;
+  }
+  const m64 = mem;
+  const k2 = (k + 1) & ~1;
+  for (let j = 0; j < k; j++) m64[B8 + j] = scales[j];
+  if (k2 > k) m64[B8 + k] = 0; // the pad column of an odd k (its x are 0 too)
+  const rows = FAST_CHUNK >= k2 ? (FAST_CHUNK / k2) | 0 : 1;
+  for (let i0 = 0; i0 < n; i0 += rows) {
+    const m = n - i0 < rows ? n - i0 : rows;
+    for (let i = 0, row = start + i0 * rowStride, o = A8; i < m; i++, row += rowStride, o += k2) {
+      if (colStep === 1 && k >= 64) m64.set(data.subarray(row, row + k), o);
+      else for (let j = 0, q = row; j < k; j++, q += colStep) m64[o + j] = data[q];
+      if (k2 > k) m64[o + k] = 0;
+    }
+    e.entr_cols_fast(A, m, k2, B, i0 === 0 ? 1 : 0);
+  }
+  // sum + compensation (+0 for a column of zeros); an infinite or NaN sum as it is (the
+  // compensation of an infinite term is NaN)
+  for (let j = 0; j < k; j++) {
+    const s = m64[S8 + j];
+    out[j] = s - s === 0 ? 0 + (s + m64[S8 + 4096 + j]) : s;
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { entrSumFast, FAST_CHUNK, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
+import { entrColumnsFast, entrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
 import { KERNELS_FMA_WASM_BASE64 } from '../../lib/wasm/kernels-bytes';
 import { entrScalar } from '../../lib/special/entr';
 import { ddLog } from './dd-log';
@@ -190,5 +190,66 @@ describe('entrSumFast (the one-pass entropy kernel)', () => {
     }
     expect(Object.is(entrSumFast(Float64Array.of(1), 0, 1, 1), 0)).toBe(true);
     expect(Object.is(entrSumFast(Float64Array.of(0, -0, 1), 0, 3, 1), 0)).toBe(true);
+  });
+});
+
+describe('entrColumnsFast (the column kernel, read in memory order)', () => {
+  /** Column j of the n x k view: its compensated reference sum. */
+  function column(data: Float64Array, start: number, rowStride: number, colStep: number, n: number, j: number, scale: number) {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = data[start + i * rowStride + j * colStep];
+    return reference(col, 0, n, scale);
+  }
+
+  function check(data: Float64Array, start: number, rowStride: number, colStep: number, n: number, k: number, tol: number): void {
+    const scales = Float64Array.from({ length: k }, (_, j) => 1 / (1 + j));
+    const out = new Float64Array(k).fill(42);
+    expect(entrColumnsFast(data, start, rowStride, colStep, n, k, scales, out)).toBe(true);
+    for (let j = 0; j < k; j++) {
+      const { sum, abs } = column(data, start, rowStride, colStep, n, j, scales[j]);
+      const ok = Number.isFinite(sum) ? Math.abs(out[j] - sum) <= tol * abs : Object.is(out[j], sum);
+      if (!ok) throw new Error(`n = ${n}, k = ${k}, column ${j}: got ${out[j]}, want ${sum}`);
+    }
+  }
+
+  const data = sample(300000, 13, (u, w) => u * 2 ** -(w() % 12));
+
+  onlyWithWasm('agrees with compensated column sums for odd and even widths, short and tall blocks', () => {
+    for (const [n, k] of [[1, 1], [3, 2], [7, 3], [100, 63], [100, 64], [65, 65], [5000, 8], [2, 4096], [70, 4096], [40000, 2]] as const) {
+      check(data, 0, k, 1, n, k, 1e-15);
+    }
+  });
+
+  onlyWithWasm('reads strided and offset views (a transposed matrix, every other column)', () => {
+    check(data, 5, 1, 700, 300, 400, 1e-15); // columns of a transposed 400 x 700 view
+    check(data, 3, 900, 2, 200, 300, 1e-15); // every other column of a 200 x 900 matrix
+  });
+
+  onlyWithWasm('gives 0 for no rows and gets zeros, subnormals, negatives, infinities and NaN right per column', () => {
+    const out = new Float64Array(3).fill(42);
+    expect(entrColumnsFast(data, 0, 3, 1, 0, 3, Float64Array.of(1, 1, 1), out)).toBe(true);
+    expect(Array.from(out)).toEqual([0, 0, 0]);
+    const m = data.slice(0, 600 * 6);
+    const specials = [0, -0, 1e-310, -1e-3, Infinity, NaN];
+    specials.forEach((v, j) => {
+      m[17 * 6 + j] = v;
+      m[18 * 6 + j] = 0;
+    });
+    check(m, 0, 6, 1, 600, 6, 1e-15);
+  });
+
+  onlyWithWasm('sums uniform columns to within 1 ulp of the exact value', () => {
+    const n = 100000;
+    const ones = new Float64Array(2 * n).fill(1);
+    const out = new Float64Array(2);
+    entrColumnsFast(ones, 0, 2, 1, n, 2, Float64Array.of(1 / n, 1 / n), out);
+    const [lh, ll] = ddLog(1 / n);
+    const want = -(n * (1 / n)) * lh - (n * (1 / n)) * ll;
+    expect(Math.abs(out[0] - want)).toBeLessThanOrEqual(ulpOf(want));
+    expect(out[1]).toBe(out[0]);
+  });
+
+  it('declines blocks wider than FAST_MAX_COLUMNS', () => {
+    expect(entrColumnsFast(data, 0, 0, 1, 1, FAST_MAX_COLUMNS + 1, new Float64Array(FAST_MAX_COLUMNS + 1), new Float64Array(FAST_MAX_COLUMNS + 1))).toBe(false);
   });
 });
