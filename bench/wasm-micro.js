@@ -14,7 +14,7 @@ const esbuild = require('esbuild');
 const root = path.join(__dirname, '..');
 const entry = `
   export * from './lib/wasm/kernels';
-  export { entrSumFast, fastKernels } from './lib/wasm/entropy-fast';
+  export { entrSumFast, entrColumnsFast, fastKernels } from './lib/wasm/entropy-fast';
   export { KERNELS_WASM_BASE64, KERNELS_FMA_WASM_BASE64 } from './lib/wasm/kernels-bytes';
   export { entrTerms, relEntrTerms } from './lib/ndarray/kernels';
   export { log as fastLog } from './lib/math/log';
@@ -89,6 +89,12 @@ function inMemory(kernel) {
   for (let off = 0; off < N; off += 4096) s += raw[kernel](A, 4096, 1 / 4096);
   return s;
 }
+function colsInMemory(k) {
+  const A = raw.a_base.value, B = raw.b_base.value;
+  new Float64Array(raw.memory.buffer).fill(1 / 4096, B >> 3, (B >> 3) + k);
+  for (let off = 0; off < N; off += 4096) raw.entr_cols_fast(A, 4096 / k, k, B, off === 0 ? 1 : 0, off + 4096 === N ? 1 : 0);
+  return 0;
+}
 
 function rows64(f, x) {
   let s = 0;
@@ -96,9 +102,28 @@ function rows64(f, x) {
   return s;
 }
 
+// column sums of an (N/64) x 64 matrix: the current kernel in 64 x 64 tiles (its limit is
+// 4096 elements a call), the table-log column kernel on the whole height
+const colScales = new Float64Array(4096).fill(scale * 64);
+const colOut = new Float64Array(4096);
+function columnsCurrent(x) {
+  for (let i0 = 0; i0 < N / 64; i0 += 64) K.entrColumnSumsWasm(x, i0 * 64, 64, 1, 64, 64, colScales, colOut);
+  return colOut[0];
+}
+// columns of a (N/4096) x 4096 matrix, whole rows in memory order
+function columnsWide(x) {
+  K.entrColumnsFast(x, 0, 4096, 1, N / 4096, 4096, colScales, colOut);
+  return colOut[0];
+}
+
 const cases = [
+  ['columns, (N/64) x 64: current, 64x64 tiles', () => columnsCurrent(a)],
+  ['columns, (N/64) x 64: table-log column kernel', () => K.entrColumnsFast(a, 0, 64, 1, N / 64, 64, colScales, colOut)],
+  ['columns, (N/4096) x 4096: table-log, whole rows', () => columnsWide(a)],
   ['entr sum, data in wasm memory: entr_sum', () => inMemory('entr_sum')],
   ['entr sum, data in wasm memory: entr_sum_fast', () => inMemory('entr_sum_fast')],
+  ['columns, data in wasm memory: 64 x 64', () => colsInMemory(64)],
+  ['columns, data in wasm memory: 16 x 256', () => colsInMemory(256)],
   ['per-row entr sum f64 (4096-long rows): wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a)],
   ['per-row entr sum f64: table-log wasm', () => rows((x, o) => K.entrSumFast(x, o, 4096, scale), a)],
   ['per-row entr sum, 64-long rows: wasm', () => rows64((x, o) => K.entrSumWasm(x, o, 64, scale), a)],

@@ -17,7 +17,7 @@ interface FastExports {
   readonly b_base: WebAssembly.Global;
   readonly cols_base: WebAssembly.Global;
   entr_sum_fast(ptr: number, n: number, scale: number): number;
-  entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number): void;
+  entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;
   log_fast_map(src: number, dst: number, n: number): void;
 }
 
@@ -165,12 +165,17 @@ export function entrColumnsFast(
   const rows = FAST_CHUNK >= k2 ? (FAST_CHUNK / k2) | 0 : 1;
   for (let i0 = 0; i0 < n; i0 += rows) {
     const m = n - i0 < rows ? n - i0 : rows;
-    for (let i = 0, row = start + i0 * rowStride, o = A8; i < m; i++, row += rowStride, o += k2) {
-      if (colStep === 1 && k >= 64) m64.set(data.subarray(row, row + k), o);
-      else for (let j = 0, q = row; j < k; j++, q += colStep) m64[o + j] = data[q];
-      if (k2 > k) m64[o + k] = 0;
+    const first = start + i0 * rowStride;
+    if (colStep === 1 && rowStride === k2) {
+      m64.set(data.subarray(first, first + m * k2), A8); // whole rows, one copy
+    } else {
+      for (let i = 0, row = first, o = A8; i < m; i++, row += rowStride, o += k2) {
+        if (colStep === 1 && k >= 64) m64.set(data.subarray(row, row + k), o);
+        else for (let j = 0, q = row; j < k; j++, q += colStep) m64[o + j] = data[q];
+        if (k2 > k) m64[o + k] = 0;
+      }
     }
-    e.entr_cols_fast(A, m, k2, B, i0 === 0 ? 1 : 0);
+    e.entr_cols_fast(A, m, k2, B, i0 === 0 ? 1 : 0, i0 + m === n ? 1 : 0);
   }
   // sum + compensation (+0 for a column of zeros); an infinite or NaN sum as it is (the
   // compensation of an infinite term is NaN)
