@@ -14,7 +14,7 @@ const esbuild = require('esbuild');
 const root = path.join(__dirname, '..');
 const entry = `
   export * from './lib/wasm/kernels';
-  export { entrSumFast, entrColumnsFast, fastKernels } from './lib/wasm/entropy-fast';
+  export { entrSumFast, entrRowsFast, entrColumnsFast, fastKernels } from './lib/wasm/entropy-fast';
   export { KERNELS_WASM_BASE64, KERNELS_FMA_WASM_BASE64 } from './lib/wasm/kernels-bytes';
   export { entrTerms, relEntrTerms } from './lib/ndarray/kernels';
   export { log as fastLog } from './lib/math/log';
@@ -96,6 +96,8 @@ function colsInMemory(k) {
   return 0;
 }
 
+const rowScales = new Float64Array(N / 64).fill(scale * 4096);
+const rowOut = new Float64Array(N / 64);
 function rows64(f, x) {
   let s = 0;
   for (let off = 0; off < N; off += 64) s += f(x, off);
@@ -128,6 +130,7 @@ const cases = [
   ['per-row entr sum f64: table-log wasm', () => rows((x, o) => K.entrSumFast(x, o, 4096, scale), a)],
   ['per-row entr sum, 64-long rows: wasm', () => rows64((x, o) => K.entrSumWasm(x, o, 64, scale), a)],
   ['per-row entr sum, 64-long rows: table-log', () => rows64((x, o) => K.entrSumFast(x, o, 64, scale), a)],
+  ['64-long rows, batched: table-log', () => K.entrRowsFast(a, 0, 64, 64, N / 64, rowScales, rowOut)],
   ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1), a)],
   ['per-row entr sum f32: wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a32)],
   ['per-row rel_entr sum: wasm', () => rows((x, o) => K.relEntrSumWasm(x, o, b, o, 4096, 1, 1), a)],

@@ -17,6 +17,7 @@ interface FastExports {
   readonly b_base: WebAssembly.Global;
   readonly cols_base: WebAssembly.Global;
   entr_sum_fast(ptr: number, n: number, scale: number): number;
+  entr_rows_fast(ptr: number, rows: number, len: number, scales: number, out: number): void;
   entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;
   log_fast_map(src: number, dst: number, n: number): void;
 }
@@ -133,6 +134,38 @@ export function entrSumFast(a: Float64Array, ao: number, n: number, scale: numbe
   let total = stack[--top];
   while (top > 0) total = stack[--top] + total;
   return total;
+}
+
+/**
+ * Row sums of entr over rows of `len` elements, many rows per kernel call: for i < rows,
+ * `out[i]` = sum over j < len of entr(data[start + i*rowStride + j] * scales[i]), each as
+ * {@link entrSumFast} computes it. Rows are copied into wasm memory as many at a time as fit
+ * (one `set` when they are adjacent), so short rows cost no call and no copy of their own.
+ * Returns false, and does nothing, when the kernels are not in use or len > FAST_CHUNK / 2.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * entrRowsFast(Float64Array.of(1, 1, 1, 3), 0, 2, 2, 2, Float64Array.of(0.5, 0.25), out);
+ * // out => [0.6931471805599453, 0.5623351446188083]
+ */
+export function entrRowsFast(
+  data: Float64Array, start: number, rowStride: number, len: number, rows: number,
+  scales: ArrayLike<number>, out: Float64Array,
+): boolean {
+  const e = ex;
+  if (e === null || len < 1 || len > FAST_CHUNK / 2) return false;
+  const m64 = mem;
+  const per = len === 1 ? FAST_CHUNK / 2 : (FAST_CHUNK / len) | 0; // scales and sums share B
+  for (let i0 = 0; i0 < rows; i0 += per) {
+    const m = rows - i0 < per ? rows - i0 : per;
+    const first = start + i0 * rowStride;
+    if (rowStride === len) m64.set(data.subarray(first, first + m * len), A8);
+    else for (let i = 0, row = first; i < m; i++, row += rowStride) m64.set(data.subarray(row, row + len), A8 + i * len);
+    for (let i = 0; i < m; i++) m64[B8 + i] = scales[i0 + i];
+    e.entr_rows_fast(A, m, len, B, B + 8 * FAST_CHUNK / 2);
+    for (let i = 0; i < m; i++) out[i0 + i] = m64[B8 + FAST_CHUNK / 2 + i];
+  }
+  return true;
 }
 
 /**

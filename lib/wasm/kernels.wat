@@ -584,21 +584,25 @@
   ;; then r, x and x (k ln2 + log c) into the scratch, padded with zeros to a multiple of 4.
   ;; Column scales: k2 f64x2 pairs at scales (one pair, k2 = 1, for a row), the first element
   ;; at pair j0. Returns 1 when the block may take the fast pass 2, 0 when it needs the slow
-  ;; path. For an odd n it writes src[n] (a copy of src[n - 1], read and then discarded).
+  ;; path. For an odd n it reads src[n] (and puts it back).
   (func $pass1 (param $src i32) (param $n i32) (param $scales i32) (param $k2 i32) (param $j0 i32)
                (result i32)
     (local $o i32) (local $end i32) (local $j i32) (local $x v128) (local $ix v128) (local $t v128)
     (local $o0 i32) (local $o1 i32) (local $ra v128) (local $rb v128) (local $m v128) (local $dk v128)
     (local $r v128) (local $mn v128) (local $mx v128) (local $bad v128) (local $ln2 v128)
+    (local $saved f64)
     (local.set $ln2 (global.get $LN2V))
     (local.set $mn (global.get $INF))
     (local.set $mx (global.get $ZERO))
     (local.set $j (i32.shl (local.get $j0) (i32.const 4)))
     (local.set $k2 (i32.shl (local.get $k2) (i32.const 4)))
     (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    ;; an odd n: src[n] = src[n - 1] for the last pair, restored afterwards
     (if (i32.and (local.get $n) (i32.const 1))
-      (then (f64.store (i32.add (local.get $src) (local.get $end))
-                       (f64.load (i32.sub (i32.add (local.get $src) (local.get $end)) (i32.const 8))))))
+      (then
+        (local.set $saved (f64.load (i32.add (local.get $src) (local.get $end))))
+        (f64.store (i32.add (local.get $src) (local.get $end))
+                   (f64.load (i32.sub (i32.add (local.get $src) (local.get $end)) (i32.const 8))))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -634,6 +638,8 @@
               (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $ra) (local.get $rb)))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $next)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (f64.store (i32.add (local.get $src) (local.get $end)) (local.get $saved))))
     ;; zero the tail up to a multiple of 4 elements
     (local.set $o (local.get $end))
     (local.set $t (global.get $ZERO))
@@ -798,8 +804,27 @@
 
   ;; sum over i < n of entr(x[i] * scale), x float64 at byte offset ptr: blocks of 512 through
   ;; $pass1 and $pass2_rows (or $entr_block and $sum when the block has special values), block
-  ;; sums combined pairwise. For an odd n it writes x[n] (see $pass1).
+  ;; sums combined pairwise. Reads x[n] for an odd n (and leaves it as it was).
   (func (export "entr_sum_fast") (param $ptr i32) (param $n i32) (param $scale f64) (result f64)
+    (call $row_sum (local.get $ptr) (local.get $n) (local.get $scale)))
+
+  ;; out[i] = sum over j < len of entr(x[i len + j] * scales[i]) for i < rows: the entr sums of
+  ;; rows of a row-major block, each as entr_sum_fast computes it, in one call.
+  (func (export "entr_rows_fast") (param $ptr i32) (param $rows i32) (param $len i32)
+                                  (param $scales i32) (param $out i32)
+    (local $i i32) (local $step i32)
+    (local.set $step (i32.shl (local.get $len) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
+          (call $row_sum (local.get $ptr) (local.get $len)
+                         (f64.load (i32.add (local.get $scales) (i32.shl (local.get $i) (i32.const 3))))))
+        (local.set $ptr (i32.add (local.get $ptr) (local.get $step)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
+
+  (func $row_sum (param $ptr i32) (param $n i32) (param $scale f64) (result f64)
     (local $m i32) (local $s f64) (local $top i32) (local $c i32) (local $count i32)
     (if (i32.eqz (local.get $n)) (then (return (f64.const 0))))
     (v128.store (global.get $SCALES) (f64x2.splat (local.get $scale)))

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { entrColumnsFast, entrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
+import { entrColumnsFast, entrRowsFast, entrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
 import { KERNELS_FMA_WASM_BASE64 } from '../../lib/wasm/kernels-bytes';
 import { entrScalar } from '../../lib/special/entr';
 import { ddLog } from './dd-log';
@@ -190,6 +190,28 @@ describe('entrSumFast (the one-pass entropy kernel)', () => {
     }
     expect(Object.is(entrSumFast(Float64Array.of(1), 0, 1, 1), 0)).toBe(true);
     expect(Object.is(entrSumFast(Float64Array.of(0, -0, 1), 0, 3, 1), 0)).toBe(true);
+  });
+});
+
+describe('entrRowsFast (many short rows per call)', () => {
+  const data = sample(100000, 17, (u, w) => u * 2 ** -(w() % 12));
+
+  onlyWithWasm('gives entrSumFast of each row, for odd and even lengths, adjacent and strided rows', () => {
+    for (const [len, rows, stride] of [[1, 3000, 1], [2, 100, 2], [3, 1500, 3], [7, 10, 9], [64, 1000, 64], [63, 50, 70], [2048, 5, 2048], [513, 9, 600]] as const) {
+      const scales = Float64Array.from({ length: rows }, (_, i) => 1 / (1 + i));
+      const out = new Float64Array(rows).fill(42);
+      const copy = data.slice();
+      expect(entrRowsFast(data, 11, stride, len, rows, scales, out)).toBe(true);
+      expect(data).toEqual(copy);
+      for (let i = 0; i < rows; i++) {
+        const want = entrSumFast(data, 11 + i * stride, len, scales[i]);
+        if (!Object.is(out[i], want)) throw new Error(`len ${len}, row ${i}: got ${out[i]}, want ${want}`);
+      }
+    }
+  });
+
+  onlyWithWasm('declines rows longer than half a chunk', () => {
+    expect(entrRowsFast(data, 0, 3000, FAST_CHUNK / 2 + 1, 2, [1, 1], new Float64Array(2))).toBe(false);
   });
 });
 
