@@ -14,7 +14,7 @@ const esbuild = require('esbuild');
 const root = path.join(__dirname, '..');
 const entry = `
   export * from './lib/wasm/kernels';
-  export { entrSumFast, entrRowsFast, entrColumnsFast, fastKernels } from './lib/wasm/entropy-fast';
+  export { entrSumFast, entrRowsFast, entrColumnsFast, relEntrSumFast, fastKernels } from './lib/wasm/entropy-fast';
   export { KERNELS_WASM_BASE64, KERNELS_FMA_WASM_BASE64 } from './lib/wasm/kernels-bytes';
   export { entrTerms, relEntrTerms } from './lib/ndarray/kernels';
   export { log as fastLog } from './lib/math/log';
@@ -96,6 +96,7 @@ function colsInMemory(k) {
   return 0;
 }
 
+const report = { aux: 0 };
 const rowScales = new Float64Array(N / 64).fill(scale * 4096);
 const rowOut = new Float64Array(N / 64);
 function rows64(f, x) {
@@ -134,6 +135,7 @@ const cases = [
   ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1), a)],
   ['per-row entr sum f32: wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a32)],
   ['per-row rel_entr sum: wasm', () => rows((x, o) => K.relEntrSumWasm(x, o, b, o, 4096, 1, 1), a)],
+  ['per-row rel_entr sum: two-pass wasm', () => rows((x, o) => K.relEntrSumFast(x, o, b, o, 4096, 1, 1, report), a)],
   ['per-row rel_entr sum: TS kernel', () => rows((x, o) => K.relEntrTerms(x, o, b, o, 4096, 1, 1, 1, 1), a)],
   ['entr sum f64: wasm', () => K.entrSumWasm(a, 0, N, scale)],
   ['entr sum f64: TS kernel (Math.log)', () => blocks(K.entrTerms, a, a, N, scale, 1)],

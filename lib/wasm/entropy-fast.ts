@@ -9,6 +9,7 @@
  * Data is copied into wasm memory in chunks of {@link FAST_CHUNK} elements; chunk sums are
  * combined pairwise (the kernel combines its 512-element blocks pairwise within a chunk).
  */
+import { relEntrScalar } from '../special/rel-entr.js';
 import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-bytes.js';
 
 interface FastExports {
@@ -17,6 +18,8 @@ interface FastExports {
   readonly b_base: WebAssembly.Global;
   readonly cols_base: WebAssembly.Global;
   entr_sum_fast(ptr: number, n: number, scale: number): number;
+  readonly abs_total: WebAssembly.Global;
+  rel_entr_sum_fast(pa: number, pb: number, n: number, sa: number, sb: number): number;
   entr_rows_fast(ptr: number, rows: number, len: number, scales: number, out: number): void;
   entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;
   log_fast_map(src: number, dst: number, n: number): void;
@@ -62,18 +65,13 @@ function disabledByEnvironment(): boolean {
   }
 }
 
-/** rel_entr is imported by the module's other kernels; these never call it. */
-function noRelEntr(): number {
-  throw new TypeError('entropy-fast: the rel_entr import is not served by this instance');
-}
-
 function load(): void {
   if (typeof WebAssembly !== 'object' || disabledByEnvironment()) return;
   for (const [text, isFma] of [[KERNELS_FMA_WASM_BASE64, true], [KERNELS_WASM_BASE64, false]] as const) {
     try {
       const bytes = decodeBase64(text);
       if (!WebAssembly.validate(bytes)) continue;
-      const e = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { rel_entr: noRelEntr } })
+      const e = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { rel_entr: relEntrScalar } })
         .exports as unknown as FastExports;
       ex = e;
       fma = isFma;
@@ -133,6 +131,55 @@ export function entrSumFast(a: Float64Array, ao: number, n: number, scale: numbe
   }
   let total = stack[--top];
   while (top > 0) total = stack[--top] + total;
+  return total;
+}
+
+/** Where {@link relEntrSumFast} reports the sum of its terms' absolute values. */
+export interface AbsSum {
+  aux: number;
+}
+
+/**
+ * Sum over `i < n` of `rel_entr(a[ao + i] * sa, b[bo + i] * sb)` (SciPy's piecewise rel_entr:
+ * NaN if either is NaN; 0 for x = 0 and y >= 0; +inf for x < 0 or y <= 0 otherwise;
+ * x log(x/y) else), by the two-pass kernel; the sum of the terms' absolute values goes to
+ * `report.aux`. Call only when {@link fastKernels}`.available`.
+ *
+ * @example
+ * const r = { aux: 0 };
+ * relEntrSumFast(Float64Array.of(1, 0), 0, Float64Array.of(2, 1), 0, 2, 1, 1, r); // => -0.6931471805599453, r.aux => 0.6931471805599453
+ */
+export function relEntrSumFast(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report: AbsSum,
+): number {
+  const e = ex as FastExports;
+  const m64 = mem;
+  let top = 0;
+  let count = 0;
+  let abs = 0;
+  for (let off = 0; off < n || off === 0; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    if (m <= 32) {
+      for (let i = 0; i < m; i++) {
+        m64[A8 + i] = a[ao + off + i];
+        m64[B8 + i] = b[bo + off + i];
+      }
+    } else {
+      m64.set(a.subarray(ao + off, ao + off + m), A8);
+      m64.set(b.subarray(bo + off, bo + off + m), B8);
+    }
+    let s = e.rel_entr_sum_fast(A, B, m, sa, sb);
+    abs += e.abs_total.value as number;
+    if (n <= FAST_CHUNK) {
+      report.aux = abs;
+      return s;
+    }
+    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
+    stack[top++] = s;
+  }
+  let total = stack[--top];
+  while (top > 0) total = stack[--top] + total;
+  report.aux = abs;
   return total;
 }
 

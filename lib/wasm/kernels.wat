@@ -855,6 +855,11 @@
         (local.set $ptr (i32.add (local.get $ptr) (i32.shl (local.get $m) (i32.const 3))))
         (local.set $n (i32.sub (local.get $n) (local.get $m)))
         (br $next)))
+    (call $fold_stack (local.get $top)))
+
+  ;; the sum of the partial sums on $STACK below top (bytes), the newest added first
+  (func $fold_stack (param $top i32) (result f64)
+    (local $s f64)
     (local.set $top (i32.sub (local.get $top) (i32.const 8)))
     (local.set $s (f64.load offset=124160 (local.get $top)))
     (block $fdone
@@ -912,6 +917,214 @@
         (local.set $total (i32.sub (local.get $total) (local.get $m)))
         (br $next)))
     (if (local.get $last) (then (call $fold_cols (local.get $k2)))))
+
+  ;; =======================================================================================
+  ;; rel_entr sums in two passes (rel_entr_sum_fast)
+  ;; =======================================================================================
+  ;; The arithmetic of $rel_block (k ln2 + 2 atanh(s), s = (mx - my)/(mx + my)), restructured as
+  ;; entr_sum_fast is: per block of 512, pass 1 scales and splits x and y, divides, parks s, x
+  ;; and k in the scratch and notes whether every lane is a fast lane; pass 2 evaluates the
+  ;; polynomial and sums the terms and their absolute values (32-element chunks, chunk sums
+  ;; combined pairwise), with no term buffer. A block with any other lane is redone by
+  ;; $rel_block (whose scalar pass gives SciPy's special values), $sum and $sum_abs.
+
+  ;; pass 1 of a block (n <= 512): returns 1 when every lane is a fast lane. Reads a[n] and
+  ;; b[n] for an odd n (and puts them back).
+  (func $rel_pass1 (param $pa i32) (param $pb i32) (param $n i32) (param $sa f64) (param $sb f64)
+                   (result i32)
+    (local $o i32) (local $end i32) (local $vsa v128) (local $vsb v128) (local $allok v128)
+    (local $x v128) (local $y v128) (local $x0 v128) (local $ixa v128) (local $ixb v128)
+    (local $mx v128) (local $my v128) (local $t v128) (local $d v128) (local $savea f64) (local $saveb f64)
+    (local.set $vsa (f64x2.splat (local.get $sa)))
+    (local.set $vsb (f64x2.splat (local.get $sb)))
+    (local.set $allok (v128.const i64x2 -1 -1))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (local.set $savea (f64.load (i32.add (local.get $pa) (local.get $end))))
+        (local.set $saveb (f64.load (i32.add (local.get $pb) (local.get $end))))
+        (f64.store (i32.add (local.get $pa) (local.get $end))
+                   (f64.load (i32.sub (i32.add (local.get $pa) (local.get $end)) (i32.const 8))))
+        (f64.store (i32.add (local.get $pb) (local.get $end))
+                   (f64.load (i32.sub (i32.add (local.get $pb) (local.get $end)) (i32.const 8))))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $x (f64x2.mul (v128.load (i32.add (local.get $pa) (local.get $o))) (local.get $vsa)))
+        (local.set $y (f64x2.mul (v128.load (i32.add (local.get $pb) (local.get $o))) (local.get $vsb)))
+        (local.set $x0 (f64x2.eq (local.get $x) (global.get $ZERO)))
+        ;; fast lanes: both in [DBL_MIN, inf), or x = 0 and y >= 0 (as $rel_block)
+        (local.set $allok
+          (v128.and (local.get $allok)
+            (v128.or
+              (v128.and
+                (f64x2.ge (f64x2.pmin (local.get $x) (local.get $y)) (global.get $DBL_MIN))
+                (f64x2.lt (f64x2.pmax (local.get $y) (local.get $x)) (global.get $INF)))
+              (v128.and (local.get $x0) (f64x2.ge (local.get $y) (global.get $ZERO))))))
+        (local.set $ixa (i64x2.add (local.get $x) (global.get $OFF)))
+        (local.set $ixb (i64x2.add (local.get $y) (global.get $OFF)))
+        (local.set $mx (i64x2.add (v128.and (local.get $ixa) (global.get $MANT)) (global.get $MOFF)))
+        (local.set $my (i64x2.add (v128.and (local.get $ixb) (global.get $MANT)) (global.get $MOFF)))
+        (local.set $t (f64x2.mul (local.get $my) (global.get $SQRT1_2)))
+        (local.set $d
+          (i64x2.sub (f64x2.ge (f64x2.mul (local.get $mx) (global.get $HALF)) (local.get $t))
+                     (f64x2.lt (local.get $mx) (local.get $t))))
+        (local.set $mx (i64x2.add (local.get $mx) (i64x2.shl (local.get $d) (i32.const 52))))
+        (v128.store offset=115712 (local.get $o)
+          (f64x2.sub
+            (i64x2.add
+              (i64x2.sub
+                (i64x2.sub (i64x2.shr_u (local.get $ixa) (i32.const 52))
+                           (i64x2.shr_u (local.get $ixb) (i32.const 52)))
+                (local.get $d))
+              (global.get $MAGIC15))
+            (global.get $MAGIC15D)))
+        (v128.store offset=107520 (local.get $o)
+          (f64x2.div (f64x2.sub (local.get $mx) (local.get $my))
+                     (f64x2.add (local.get $mx) (local.get $my))))
+        ;; x = 0 lanes: 0 (their term is +0)
+        (v128.store offset=111616 (local.get $o) (v128.andnot (local.get $x) (local.get $x0)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $next)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then
+        (f64.store (i32.add (local.get $pa) (local.get $end)) (local.get $savea))
+        (f64.store (i32.add (local.get $pb) (local.get $end)) (local.get $saveb))))
+    (local.set $o (local.get $end))
+    (block $zdone
+      (loop $zero
+        (br_if $zdone (i32.eqz (i32.and (local.get $o) (i32.const 31))))
+        (f64.store offset=107520 (local.get $o) (f64.const 0))
+        (f64.store offset=111616 (local.get $o) (f64.const 0))
+        (f64.store offset=115712 (local.get $o) (f64.const 0))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+        (br $zero)))
+    (i64x2.all_true (local.get $allok)))
+
+  ;; pass 2 of a block of n: the sum of the terms (returned) and of their absolute values
+  ;; (added to $abs_total)
+  (func $rel_pass2 (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $cend i32) (local $ci i32) (local $t0 v128) (local $t1 v128)
+    (local $a0 v128) (local $a1 v128) (local $m v128) (local $s v128) (local $z v128) (local $w v128)
+    (local $dk v128)
+    (local.set $end (i32.and (i32.add (i32.shl (local.get $n) (i32.const 3)) (i32.const 31)) (i32.const -32)))
+    (block $done
+      (loop $chunk
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $cend (i32.add (local.get $o) (i32.const 256)))
+        (if (i32.gt_u (local.get $cend) (local.get $end)) (then (local.set $cend (local.get $end))))
+        (local.set $a0 (global.get $ZERO))
+        (local.set $a1 (global.get $ZERO))
+        (loop $four
+          ;; x (k ln2_hi + (2s + (s R(s^2) + k ln2_lo))), as $rel_block
+          (local.set $s (v128.load offset=107520 (local.get $o)))
+          (local.set $dk (v128.load offset=115712 (local.get $o)))
+          (local.set $z (f64x2.mul (local.get $s) (local.get $s)))
+          (local.set $w (f64x2.mul (local.get $z) (local.get $z)))
+          (local.set $t0
+            (f64x2.mul (v128.load offset=111616 (local.get $o))
+              (f64x2.add
+                (f64x2.mul (local.get $dk) (global.get $LN2_HI))
+                (f64x2.add
+                  (f64x2.add (local.get $s) (local.get $s))
+                  (f64x2.add
+                    (f64x2.mul (local.get $s)
+                      (f64x2.add
+                        (f64x2.mul (local.get $z)
+                          (f64x2.add (global.get $LG1)
+                            (f64x2.mul (local.get $w)
+                              (f64x2.add (global.get $LG3)
+                                (f64x2.mul (local.get $w)
+                                  (f64x2.add (global.get $LG5)
+                                    (f64x2.mul (local.get $w) (global.get $LG7))))))))
+                        (f64x2.mul (local.get $w)
+                          (f64x2.add (global.get $LG2)
+                            (f64x2.mul (local.get $w)
+                              (f64x2.add (global.get $LG4)
+                                (f64x2.mul (local.get $w) (global.get $LG6))))))))
+                    (f64x2.mul (local.get $dk) (global.get $LN2_LO)))))))
+          (local.set $s (v128.load offset=107536 (local.get $o)))
+          (local.set $dk (v128.load offset=115728 (local.get $o)))
+          (local.set $z (f64x2.mul (local.get $s) (local.get $s)))
+          (local.set $w (f64x2.mul (local.get $z) (local.get $z)))
+          (local.set $t1
+            (f64x2.mul (v128.load offset=111632 (local.get $o))
+              (f64x2.add
+                (f64x2.mul (local.get $dk) (global.get $LN2_HI))
+                (f64x2.add
+                  (f64x2.add (local.get $s) (local.get $s))
+                  (f64x2.add
+                    (f64x2.mul (local.get $s)
+                      (f64x2.add
+                        (f64x2.mul (local.get $z)
+                          (f64x2.add (global.get $LG1)
+                            (f64x2.mul (local.get $w)
+                              (f64x2.add (global.get $LG3)
+                                (f64x2.mul (local.get $w)
+                                  (f64x2.add (global.get $LG5)
+                                    (f64x2.mul (local.get $w) (global.get $LG7))))))))
+                        (f64x2.mul (local.get $w)
+                          (f64x2.add (global.get $LG2)
+                            (f64x2.mul (local.get $w)
+                              (f64x2.add (global.get $LG4)
+                                (f64x2.mul (local.get $w) (global.get $LG6))))))))
+                    (f64x2.mul (local.get $dk) (global.get $LN2_LO)))))))
+          (local.set $a0 (f64x2.add (local.get $a0) (local.get $t0)))
+          (local.set $a1 (f64x2.add (local.get $a1) (local.get $t1)))
+          (local.set $m (f64x2.add (local.get $m) (f64x2.add (f64x2.abs (local.get $t0)) (f64x2.abs (local.get $t1)))))
+          (local.set $o (i32.add (local.get $o) (i32.const 32)))
+          (br_if $four (i32.lt_u (local.get $o) (local.get $cend))))
+        (v128.store offset=123904 (local.get $ci) (f64x2.add (local.get $a0) (local.get $a1)))
+        (local.set $ci (i32.add (local.get $ci) (i32.const 16)))
+        (br $chunk)))
+    (block $cdone
+      (loop $cz
+        (br_if $cdone (i32.ge_u (local.get $ci) (i32.const 256)))
+        (v128.store offset=123904 (local.get $ci) (global.get $ZERO))
+        (local.set $ci (i32.add (local.get $ci) (i32.const 16)))
+        (br $cz)))
+    (global.set $abs_total
+      (f64.add (global.get $abs_total)
+               (f64.add (f64x2.extract_lane 0 (local.get $m)) (f64x2.extract_lane 1 (local.get $m)))))
+    (local.set $s (f64x2.add (call $tree8 (i32.const 123904)) (call $tree8 (i32.const 124032))))
+    (f64.add (f64x2.extract_lane 0 (local.get $s)) (f64x2.extract_lane 1 (local.get $s))))
+
+  ;; sum over i < n of rel_entr(a[i] * sa, b[i] * sb), block sums combined pairwise; sets
+  ;; abs_total to the sum of the terms' absolute values. Reads a[n] and b[n] for an odd n.
+  (func (export "rel_entr_sum_fast") (param $pa i32) (param $pb i32) (param $n i32)
+                                     (param $sa f64) (param $sb f64) (result f64)
+    (local $m i32) (local $s f64) (local $top i32) (local $c i32) (local $count i32)
+    (global.set $abs_total (f64.const 0))
+    (if (i32.eqz (local.get $n)) (then (return (f64.const 0))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $m (select (local.get $n) (i32.const 512)
+                              (i32.lt_u (local.get $n) (i32.const 512))))
+        (local.set $s
+          (if (result f64) (call $rel_pass1 (local.get $pa) (local.get $pb) (local.get $m) (local.get $sa) (local.get $sb))
+            (then (call $rel_pass2 (local.get $m)))
+            (else
+              (call $rel_block (local.get $pa) (local.get $pb) (i32.const 1024) (local.get $m)
+                               (local.get $sa) (local.get $sb))
+              (global.set $abs_total (f64.add (global.get $abs_total) (call $sum_abs (i32.const 1024) (local.get $m))))
+              (call $sum (i32.const 1024) (local.get $m)))))
+        (local.set $c (local.get $count))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (block $cdone
+          (loop $carry
+            (br_if $cdone (i32.eqz (i32.and (local.get $c) (i32.const 1))))
+            (local.set $top (i32.sub (local.get $top) (i32.const 8)))
+            (local.set $s (f64.add (f64.load offset=124160 (local.get $top)) (local.get $s)))
+            (local.set $c (i32.shr_u (local.get $c) (i32.const 1)))
+            (br $carry)))
+        (f64.store offset=124160 (local.get $top) (local.get $s))
+        (local.set $top (i32.add (local.get $top) (i32.const 8)))
+        (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $pb (i32.add (local.get $pb) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $n (i32.sub (local.get $n) (local.get $m)))
+        (br $next)))
+    (call $fold_stack (local.get $top)))
 
   ;; dst[i] = log(src[i]) by the table log, to within 1 ulp (spec/wasm/entropy-fast.spec.ts);
   ;; log(0) = -inf, log(x < 0) = NaN, log(inf) = inf, NaN -> NaN; subnormals scaled by 2^54.

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { entrColumnsFast, entrRowsFast, entrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
+import { entrColumnsFast, entrRowsFast, entrSumFast, relEntrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
 import { KERNELS_FMA_WASM_BASE64 } from '../../lib/wasm/kernels-bytes';
 import { entrScalar } from '../../lib/special/entr';
+import { relEntrScalar } from '../../lib/special/rel-entr';
+import { relEntrSumWasm } from '../../lib/wasm/kernels';
 import { ddLog } from './dd-log';
 
 // The table log of lib/wasm/kernels.wat (log_fast_map) against correctly rounded values, and
@@ -273,5 +275,54 @@ describe('entrColumnsFast (the column kernel, read in memory order)', () => {
 
   it('declines blocks wider than FAST_MAX_COLUMNS', () => {
     expect(entrColumnsFast(data, 0, 0, 1, 1, FAST_MAX_COLUMNS + 1, new Float64Array(FAST_MAX_COLUMNS + 1), new Float64Array(FAST_MAX_COLUMNS + 1))).toBe(false);
+  });
+});
+
+describe('relEntrSumFast (rel_entr sums in two passes)', () => {
+  const a = sample(3 * FAST_CHUNK + 9, 21, (u, w) => u * 2 ** -(w() % 30));
+  const b = sample(3 * FAST_CHUNK + 9, 22, (u, w) => u * 2 ** -(w() % 30));
+
+  /** Compensated sum of relEntrScalar terms (plain when one is infinite or NaN), and of |terms|. */
+  function relReference(n: number, ao: number, bo: number, sa: number, sb: number): { sum: number; abs: number } {
+    let s = 0, c = 0, abs = 0, plain = 0;
+    for (let i = 0; i < n; i++) {
+      const t = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+      plain += t;
+      abs += Math.abs(t);
+      const u = s + t;
+      c += Math.abs(s) >= Math.abs(t) ? (s - u) + t : (t - u) + s;
+      s = u;
+    }
+    return { sum: Number.isFinite(plain) ? s + c : plain, abs };
+  }
+
+  onlyWithWasm('agrees with compensated sums of relEntrScalar to 1e-13 of the sum of |terms|, lengths 0 to 1100 and several chunks', () => {
+    const report = { aux: 0 };
+    for (let n = 0; n <= 1100; n += n < 40 ? 1 : 37) {
+      const { sum, abs } = relReference(n, 3, 5, 0.5, 2);
+      const got = relEntrSumFast(a, 3, b, 5, n, 0.5, 2, report);
+      if (!(Math.abs(got - sum) <= 1e-13 * abs)) throw new Error(`n = ${n}: got ${got}, want ${sum}`);
+      if (!(Math.abs(report.aux - abs) <= 1e-13 * abs)) throw new Error(`n = ${n}: |terms| ${report.aux}, want ${abs}`);
+    }
+    const n = 3 * FAST_CHUNK;
+    const { sum, abs } = relReference(n, 0, 9, 1, 1);
+    expect(Math.abs(relEntrSumFast(a, 0, b, 9, n, 1, 1, report) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+  });
+
+  onlyWithWasm('agrees with the current kernel (relEntrSumWasm) with special values in a block', () => {
+    const x = a.slice(0, 2000);
+    const y = b.slice(0, 2000);
+    const specials: [number, number][] = [[0, 0], [0, 1], [1, 0], [-1, 1], [1, -1], [NaN, 1], [1, Infinity], [Infinity, 1], [1e-310, 1], [1, 1e-310], [0, Infinity]];
+    for (const [i, [u, v]] of specials.entries()) {
+      const xs = x.slice();
+      const ys = y.slice();
+      xs[100 * i + 7] = u;
+      ys[100 * i + 7] = v;
+      const r1 = { aux: 0 };
+      const got = relEntrSumFast(xs, 0, ys, 0, 2000, 1, 1, r1);
+      const want = relEntrSumWasm(xs, 0, ys, 0, 2000, 1, 1);
+      if (Number.isFinite(want)) expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * r1.aux);
+      else expect(got).toBe(want);
+    }
   });
 });
