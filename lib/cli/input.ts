@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NDArray } from '../index.js';
-import { displayName, InputError } from './errors.js';
+import { displayName, InputError, ioMessage } from './errors.js';
 import { readJson } from './json.js';
 import { decode, headerLength, isNpy, type NpyHeader, parseHeader, readNpy } from './npy.js';
 import { Float64Builder, TextTable, type TextOptions } from './text.js';
@@ -74,22 +74,6 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
     k += p.length;
   }
   return out;
-}
-
-/** A readable message for a file-system error. */
-export function ioMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return e?.message ?? String(err);
-  }
 }
 
 /** An opened input. */

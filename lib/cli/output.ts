@@ -1,11 +1,7 @@
 /**
- * Formatting results (`text`, `csv`, `json`, `npy`) and writing them: to a file through a
- * temporary file renamed into place, so that a failed run never leaves a partial file behind.
+ * Formatting results (`text`, `csv`, `json`, `npy`); destination.ts writes them.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from './errors.js';
-import { ioMessage } from './input.js';
 import { writeNpy } from './npy.js';
 
 /** The output formats. */
@@ -89,25 +85,5 @@ export function encode(r: Result, format: Format): Uint8Array {
       return Buffer.from(table(r, ',', false), 'utf8');
     default:
       return Buffer.from(table(r, ' ', true), 'utf8');
-  }
-}
-
-/**
- * Writes bytes to `file` atomically: into a temporary file beside it, then renamed over it.
- * @throws {InputError} when the directory is missing or not writable.
- */
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean up
-    }
-    throw new InputError(`${file}: cannot write: ${ioMessage(err)}`);
   }
 }

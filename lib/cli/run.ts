@@ -5,10 +5,11 @@
  */
 import { NDArray } from '../index.js';
 import { type Args, HELP, parseArgs } from './args.js';
-import { InputError } from './errors.js';
+import { InputError, ioMessage } from './errors.js';
 import { type Input, type InputContext, loadArray, NpyRows, openInput, type RowReader, TextRows } from './input.js';
 import { shapeTuple } from './npy.js';
-import { encode, formatFor, type Result, writeFileAtomic } from './output.js';
+import { writeOutput } from './destination.js';
+import { encode, formatFor, type Result } from './output.js';
 import { bar, type Progress, silent } from './progress.js';
 import { type TextOptions } from './text.js';
 import { REDUCERS, type Reducer } from './reducers.js';
@@ -48,7 +49,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const result = await compute(args, io);
     const bytes = encode(result, format);
-    if (args.output !== undefined) writeFileAtomic(args.output, bytes);
+    if (args.output !== undefined) await writeOutput(args.output, bytes, io);
     else await write(io.stdout, bytes);
     return 0;
   } catch (err) {
@@ -75,10 +76,11 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ');
 }
 
+/** Writes to stdout; a reader that went away (EPIPE, as `| head`) is not an error there. */
 function write(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(bytes, (err) => {
-      if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(new InputError(`cannot write to stdout: ${err.message}`));
+      if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(new InputError(`cannot write to stdout: ${ioMessage(err)}`));
       else resolve();
     });
   });
