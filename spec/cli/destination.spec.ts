@@ -27,7 +27,7 @@ const sh = (cmd: string): void => {
   const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`);
 };
-let expected = Buffer.alloc(0);
+let expected: Buffer = Buffer.alloc(0);
 beforeAll(async () => {
   expected = (await cli(['entropy', input, '--axis', '1'])).stdout;
   expect(expected.length).toBeGreaterThan(1 << 17); // more than a pipe holds
