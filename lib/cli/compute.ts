@@ -32,6 +32,11 @@ export interface Job {
   names: string;
   /** Whether the command may stream (differential_entropy looks at every row's neighbours: no). */
   streams: boolean;
+  /**
+   * Whether the command checks the axis against each input on its own (jensenshannon, as SciPy's
+   * normalises p and q before broadcasting them): then q streams only with pk's number of axes.
+   */
+  axisPerInput: boolean;
 }
 
 function oneLine(s: string): string {
@@ -135,7 +140,7 @@ function probe(shape: readonly number[]): NDArray {
 /** How q meets pk's rows in a streamed run. */
 type QMode =
   | { kind: 'none' }
-  | { kind: 'single'; Q: NDArray }
+  | { kind: 'single'; Q: NDArray; shape: readonly number[] }
   | { kind: 'gather'; Q: NDArray; lead: readonly number[] }
   | { kind: 'aligned'; rows: RowReader; shape?: readonly number[] };
 
@@ -170,6 +175,7 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
   };
   let mode: QMode = { kind: 'none' };
   let qStarted: Loaded | TextRows | undefined; // what the whole-file fallback continues from
+  let wholeRun = false;
   try {
     if (q !== undefined) {
       let qShape = q.kind === 'npy' ? q.npy!.shape : undefined;
@@ -185,8 +191,13 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
           qShape = qLoaded.array.shape.slice();
         }
       }
-      const fallback = (): Promise<Result> => whole(job, pText, qStarted);
-      if ((qShape?.length ?? 2) > ndim) return await fallback(); // q adds axes: the reduced axis is not the last
+      const fallback = (): Promise<Result> => {
+        wholeRun = true; // its errors are the whole-file run's own
+        return whole(job, pText, qStarted);
+      };
+      const qNdim = qShape?.length ?? 2;
+      if (qNdim > ndim) return await fallback(); // q adds axes: the reduced axis is not the last
+      if (job.axisPerInput && qNdim !== ndim) return await fallback(); // the axis may not be q's
       const qLead = qShape?.slice(0, -1);
       const loadQ = async (): Promise<NDArray> => {
         qStarted = qLoaded ??= await loadArray(q, read, qStarted instanceof TextRows ? qStarted : undefined);
@@ -194,7 +205,7 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
       };
       if (qLead !== undefined && qLead.every((d) => d === 1)) {
         const Q = await loadQ();
-        mode = { kind: 'single', Q: Q.reshape(1, Q.ndim === 0 ? 1 : Q.shape[Q.ndim - 1]) };
+        mode = { kind: 'single', Q: Q.reshape(1, Q.ndim === 0 ? 1 : Q.shape[Q.ndim - 1]), shape: Q.shape };
       } else {
         // q has several rows: pk must have several too, and q's leading shape must not add to pk's.
         if (pLead === undefined ? (await pRows.start(2)) < 2 : pLead.reduce((a, b) => a * b, 1) < 2) return await fallback();
@@ -216,7 +227,10 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
 
     const nP = await pRows.start(1);
     const qRows = mode.kind === 'aligned' ? mode.rows : undefined;
-    if (nP === 0) return await whole(job, pText, qStarted); // a table of no rows
+    if (nP === 0) {
+      wholeRun = true; // a table of no rows
+      return await whole(job, pText, qStarted);
+    }
     if (qRows !== undefined) await qRows.start(1);
     const ncols = pRows.ncols;
     const qcols = mode.kind === 'none' ? ncols : mode.kind === 'aligned' ? mode.rows.ncols : mode.Q.shape[mode.Q.ndim - 1];
@@ -228,7 +242,7 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
       const pShape = pLead !== undefined ? p.npy!.shape : [pTotal, ncols];
       let qShape: readonly number[];
       if (mode.kind === 'aligned') qShape = mode.shape ?? [qRead + (await drain((n) => mode.kind === 'aligned' ? mode.rows.read(n) : Promise.resolve(null))), qcols];
-      else qShape = (mode as { Q: NDArray }).Q.shape;
+      else qShape = mode.kind === 'single' ? mode.shape : (mode as { Q: NDArray }).Q.shape;
       blame(job.names, () => job.reducer(probe(pShape), probe(qShape), job.options), [pShape, qShape]);
       throw new Error(`shapes ${shapeTuple(pShape)} and ${shapeTuple(qShape)} were expected not to broadcast`);
     };
@@ -282,7 +296,7 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
     return withLabels({ values, shape }, { labels: pText?.labels, columns: pText?.columns }, job.options.axis, ndim);
   } catch (err) {
     // Whole-file order: pk's reading errors come first, then q's, then the computation's.
-    if (err && typeof err === 'object' && !pErrors.has(err)) {
+    if (!wholeRun && err && typeof err === 'object' && !pErrors.has(err)) {
       await drain();
       const computing = err instanceof InputError && / (ValueError|AxisError|TypeError): /.test(err.message);
       if (computing && mode.kind === 'aligned') {
