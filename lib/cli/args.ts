@@ -192,6 +192,10 @@ Usage:
   scipy-entropy entropy FILE [--qk FILE] [options]
       Shannon entropy of FILE along an axis, or the Kullback-Leibler divergence
       D(FILE || QK) with --qk (scipy.stats.entropy).
+  scipy-entropy cross_entropy FILE --qk FILE [options]
+      Cross entropy H(FILE, QK) = H(FILE) + D(FILE || QK).
+  scipy-entropy differential_entropy FILE [--method M] [--window-length W] [options]
+      Differential entropy of a continuous sample (scipy.stats.differential_entropy).
   scipy-entropy jensenshannon P Q [options]
       Jensen-Shannon distance between P and Q (scipy.spatial.distance.jensenshannon).
   scipy-entropy --help | --version
@@ -199,28 +203,41 @@ Usage:
 Inputs (FILE, P, Q, --qk; '-' reads stdin):
   .npy          NumPy arrays: float64/32, int8..int64, uint8..uint64, bool; any
                 endianness, C or Fortran order, any number of dimensions
+  .npz          an array of a NumPy archive (--key NAME; default the only one)
   .csv .tsv     numeric tables (one row per line; the delimiter is detected:
-  .txt          tab, comma or whitespace); a header line is detected
-  .json         a number or rectangular nested arrays of numbers
-  other names are recognised from their first bytes.
+  .txt          tab, comma or whitespace); a header line is detected; a first
+                column of labels (or pandas' index) is passed through to the output
+  .json         a number or rectangular nested arrays of numbers (at most 64 deep)
+  .gz           any of these, gzip'd
+  other names are recognised from their first bytes; other binary data is refused.
 
 Options:
   --axis N|none       axis to reduce (default 0, as SciPy); negative counts from
                       the end; N,M for several; 'none' for all (flattened)
   --base B            logarithm base (default e: nats; 2 gives bits)
-  --nan-policy P      propagate (default), omit or raise (entropy only)
+  --nan-policy P      propagate (default), omit or raise (not jensenshannon)
   --keepdims          keep the reduced axes as length 1
+  --method M          differential_entropy: auto (default), vasicek, van es,
+                      ebrahimi or correa
+  --window-length W   differential_entropy: the m-spacing window
   --format F          text (default), csv, json or npy; default from -o's extension
-  -o, --output OUT    write to OUT (atomically) instead of stdout
+  -o, --output OUT    write to OUT: a file atomically; a device, pipe or
+                      /dev/stdout in place (see docs/cli.md)
   --header            the first line of a text table is a header
   --no-header         the first line of a text table is data
   --delimiter D       a text table's delimiter: one character, 'tab' or 'whitespace'
+  --index-col C       the column of row labels (index or header name; 'none': no labels)
+  --usecols C,C,...   the columns to read (indices or header names)
+  --key NAME          the array to read from an .npz archive
+  --max-line-bytes N  the longest text line read (default 64 MiB;
+                      SCIPY_ENTROPY_MAX_LINE_BYTES)
   -h, --help          this help
   -V, --version       the version
 
 A large CSV or C-order .npy reduced along its last axis (e.g. --axis -1) is read as a
 stream, a block of rows at a time (SCIPY_ENTROPY_BLOCK_BYTES, default 4 MiB), with a
 progress bar on stderr when stderr is a terminal and the input is over 64 MiB.
-Exit status: 0 on success, 2 for bad usage or bad input (one line on stderr), 1 for an
-internal error.
+Exit status: 0 on success; 2 for bad usage, bad input, or output that cannot be
+written (one line on stderr); 1 for an internal error (SCIPY_ENTROPY_DEBUG=1 adds
+the stack trace).
 `;
