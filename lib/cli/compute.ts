@@ -118,8 +118,10 @@ export async function compute(job: Job): Promise<Result> {
   const { p, options } = job;
   const ndim = ndimOf(p);
   const large = (i: Input): boolean => i.size === undefined || i.size > job.limit;
-  const streamable = (i: Input): boolean =>
-    ndim !== undefined && ndim >= 2 && !(i.kind === 'npy' && (i.npy!.fortranOrder || i.npy!.size === 0));
+  const streamable = (i: Input): boolean => {
+    const n = ndimOf(i);
+    return n !== undefined && n >= 2 && !(i.kind === 'npy' && (i.npy!.fortranOrder || i.npy!.size === 0));
+  };
   if (job.streams && streamable(p) && isLast(options.axis, ndim!) && large(p)) return streamed(job, ndim!, large, streamable);
   return whole(job);
 }
