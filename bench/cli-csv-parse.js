@@ -3,7 +3,7 @@
 // float64 rows (what a streamed run reduces). Not a dependency: install csv-parse anywhere and
 // point NODE_PATH at it. Run after `npm run build`:
 //
-//   NODE_PATH=/path/with/node_modules node bench/cli-csv-parse.js big.csv [runs]
+//   NODE_PATH=DIR/node_modules node bench/cli-csv-parse.js big.csv [runs]
 //
 // Runs the two readers alternately `runs` times (default 3) and prints each time and the medians.
 'use strict';
