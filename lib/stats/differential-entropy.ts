@@ -1,11 +1,12 @@
 import { AxisError, ValueError } from '../errors.js';
 import { type Axis, checkAxisType } from '../ndarray/axis.js';
-import { asarray, type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import { mapSlices } from '../ndarray/gather-slices.js';
-import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
+import { asarray, type ArrayLike } from '../ndarray/create.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+import { mapSlices } from '../ndarray/reduce/map-slices.js';
+import { shapeResult } from '../ndarray/result.js';
 import { sizeOf } from '../ndarray/shape.js';
-import { baseOption, checkKeys, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
-import { containsNaN, shapeResult } from './paired.js';
+import { baseOption, checkKeys, type Flat, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyError, nanPolicyOption } from '../options.js';
+import { containsNaN } from '../reductions/nan-count.js';
 
 /** The estimators of {@link differential_entropy} (names are case-insensitive). */
 export type DifferentialEntropyMethod = 'auto' | 'vasicek' | 'van es' | 'ebrahimi' | 'correa';
@@ -30,17 +31,11 @@ export interface DifferentialEntropyOptions {
   keepdims?: boolean;
 }
 
-/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
-type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
 /** Options under which a scalar or 1-D input gives a number. */
 type ScalarOptions = DifferentialEntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const KEYS = ['window_length', 'windowLength', 'base', 'axis', 'method', 'nan_policy', 'nanPolicy', 'keepdims'];
 const METHODS = ['vasicek', 'van es', 'correa', 'ebrahimi', 'auto'];
-
-function isOptions(x: unknown): x is DifferentialEntropyOptions {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
-}
 
 /**
  * Estimates the differential entropy of a continuous distribution from a sample, as
@@ -88,7 +83,7 @@ export function differential_entropy(values: Flat, options?: ScalarOptions): num
 export function differential_entropy(values: ArrayLike, options: DifferentialEntropyOptions & { keepdims: true }): NDArray;
 export function differential_entropy(values: ArrayLike, options?: DifferentialEntropyOptions): number | NDArray;
 export function differential_entropy(values: ArrayLike, options: DifferentialEntropyOptions = {}): number | NDArray {
-  if (!isOptions(options)) throw new TypeError('differential_entropy() options must be an object');
+  if (!isOptionsObject(options)) throw new TypeError('differential_entropy() options must be an object');
   checkKeys('differential_entropy', options, KEYS);
   const window = windowOption(options);
   const base = options.base ?? null;
@@ -106,7 +101,7 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
   const axes = axis === null ? [...x.shape.keys()] : sampleAxes(axis, x.ndim);
   const keptShape = x.shape.map((n, d) => (axis === null || axes.includes(d) ? 1 : n));
   const hasNaN = containsNaN(x);
-  if (policy === 'raise' && hasNaN) throw new ValueError('The input contains nan values');
+  if (policy === 'raise' && hasNaN) throw nanPolicyError();
 
   // Validation SciPy does inside the estimator body: only once a sample is estimated.
   let resolved: { name: string; logBase: number } | null = null;
@@ -120,14 +115,14 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
     return resolved;
   };
   const tooSmall = (n: number) => {
-    const m = window ?? Math.floor(Math.sqrt(n) + 0.5);
+    const m = window ?? defaultWindow(n);
     return !(2 <= 2 * m && 2 * m < n);
   };
   let scratch = new Float64Array(0);
   const estimate = (sample: Float64Array): number => {
     const { name, logBase } = resolve();
     const n = sample.length;
-    const m = window ?? Math.floor(Math.sqrt(n) + 0.5);
+    const m = window ?? defaultWindow(n);
     sortSample(sample);
     if (scratch.length < n) scratch = new Float64Array(n);
     const auto = n <= 10 ? 'van es' : n <= 1000 ? 'ebrahimi' : 'vasicek';
@@ -140,7 +135,7 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
   if (nd) {
     const n = sizeOf(axes.map((d) => x.shape[d]));
     if (tooSmall(n)) {
-      const m = window ?? Math.floor(Math.sqrt(n) + 0.5);
+      const m = window ?? defaultWindow(n);
       throw new ValueError(`Window length (${m}) must be positive and less than half the sample size (${n}).`);
     }
     resolve();
@@ -157,6 +152,11 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
 
 /** camelCase alias of {@link differential_entropy}. */
 export const differentialEntropy = differential_entropy;
+
+/** SciPy's default window half-width for a sample of n values: `floor(sqrt(n) + 0.5)`. */
+function defaultWindow(n: number): number {
+  return Math.floor(Math.sqrt(n) + 0.5);
+}
 
 /** `window_length` or its alias: null/undefined, or an integer. */
 function windowOption(options: DifferentialEntropyOptions): number | null {

@@ -12,8 +12,7 @@ import {
   wasmAvailable,
   WASM_CHUNK,
 } from '../../lib/wasm/kernels';
-import { entrScalar } from '../../lib/special/entr';
-import { relEntrScalar } from '../../lib/special/rel-entr';
+import { entrScalar, relEntrScalar } from '../../lib/math/convex-analysis';
 
 // Tolerances, and why:
 // - entr per term, 4 ulps of the larger magnitude: the kernel's log is within 1 ulp (the fixture
