@@ -12,11 +12,11 @@
 import { relEntrScalar } from '../math/convex-analysis.js';
 import { splitHigh } from '../math/exact.js';
 import { klRatioTerm } from '../math/kl-term.js';
-import { pairwiseCut } from '../math/pairwise.js';
+import { pairwiseSum } from '../math/pairwise.js';
 import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { relEntrAbsSum, relEntrSumWasm, wasm } from '../wasm/kernels.js';
+import { relEntrSumWasm, wasm } from '../wasm/kernels.js';
 import { concentrated, mayDominate, normaliserError, preScale, scaleOf, splittable } from './normalize.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
@@ -29,18 +29,12 @@ const WASM_MIN = 16;
  */
 const relEntrTerms: BlockFn = (a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) => {
   if (preP === 1 && preQ === 1 && n >= WASM_MIN && wasm.available) {
-    const s = relEntrSumWasm(a, ao, b, bo, n, scaleP, scaleQ);
-    out.aux = relEntrAbsSum();
-    return s;
+    return relEntrSumWasm(a, ao, b, bo, n, scaleP, scaleQ, out, out.chunks);
   }
-  if (n > BLOCK) {
-    const h = pairwiseCut(n);
-    const left = relEntrTerms(a, ao, b, bo, h, preP, scaleP, preQ, scaleQ, out);
-    const abs = out.aux;
-    const right = relEntrTerms(a, ao + h, b, bo + h, n - h, preP, scaleP, preQ, scaleQ, out);
-    out.aux += abs;
-    return left + right;
-  }
+  return n <= BLOCK ? relEntrLeaf(a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) : pairwiseSum(relEntrLeaf, BLOCK, a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out);
+};
+
+const relEntrLeaf: BlockFn = (a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) => {
   let s0 = 0, s1 = 0, m = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {

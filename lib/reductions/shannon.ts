@@ -9,7 +9,7 @@
  */
 import { entrScalar } from '../math/convex-analysis.js';
 import { log1p } from '../math/log.js';
-import { pairwiseCut } from '../math/pairwise.js';
+import { pairwiseSum } from '../math/pairwise.js';
 import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM_BELOW, SUM_PLAIN } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
@@ -20,12 +20,12 @@ import { mayDominate, normaliserError, preScale, safeSum, scaleFor, splittable }
 const WASM_MIN = 16;
 
 /** Sum of `entr(a * pre * scale)` (WebAssembly SIMD when available and pre = 1). */
-const entrTerms: BlockFn = (a, ao, b, bo, n, pre, scale, _c2, _c3, out) => {
-  if (pre === 1 && n >= WASM_MIN && wasm.available) return entrSumWasm(a, ao, n, scale);
-  if (n > BLOCK) {
-    const h = pairwiseCut(n);
-    return entrTerms(a, ao, b, bo, h, pre, scale, 0, 0, out) + entrTerms(a, ao + h, b, bo + h, n - h, pre, scale, 0, 0, out);
-  }
+const entrTerms: BlockFn = (a, ao, b, bo, n, pre, scale, c2, c3, out) => {
+  if (pre === 1 && n >= WASM_MIN && wasm.available) return entrSumWasm(a, ao, n, scale, out.chunks);
+  return n <= BLOCK ? entrLeaf(a, ao, b, bo, n, pre, scale, c2, c3, out) : pairwiseSum(entrLeaf, BLOCK, a, ao, b, bo, n, pre, scale, c2, c3, out);
+};
+
+const entrLeaf: BlockFn = (a, ao, _b, _bo, n, pre, scale) => {
   let s0 = 0, s1 = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {

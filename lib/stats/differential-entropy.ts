@@ -7,6 +7,7 @@ import { shapeResult } from '../ndarray/result.js';
 import { sizeOf } from '../ndarray/shape.js';
 import { baseOption, checkKeys, type Flat, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyError, nanPolicyOption } from '../options.js';
 import { containsNaN } from '../reductions/nan-count.js';
+import { numpyPairwiseSum } from '../math/pairwise.js';
 
 /** The estimators of {@link differential_entropy} (names are case-insensitive). */
 export type DifferentialEntropyMethod = 'auto' | 'vasicek' | 'van es' | 'ebrahimi' | 'correa';
@@ -212,43 +213,6 @@ function sortSample(x: Float64Array): void {
     }
     x[j + 1] = v;
   }
-}
-
-/**
- * numpy's pairwise sum of `a[lo..lo+n)` (`pairwise_sum` in loops_utils.h.src, as used by
- * `np.sum` / `np.mean` along a contiguous axis), from +0.0: bit-identical to numpy.
- */
-export function numpyPairwiseSum(a: Float64Array, lo: number, n: number): number {
-  return 0 + pairwise(a, lo, n);
-}
-
-function pairwise(a: Float64Array, lo: number, n: number): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[lo + i];
-    return res;
-  }
-  if (n <= 128) {
-    let r0 = a[lo], r1 = a[lo + 1], r2 = a[lo + 2], r3 = a[lo + 3];
-    let r4 = a[lo + 4], r5 = a[lo + 5], r6 = a[lo + 6], r7 = a[lo + 7];
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      r0 += a[lo + i];
-      r1 += a[lo + i + 1];
-      r2 += a[lo + i + 2];
-      r3 += a[lo + i + 3];
-      r4 += a[lo + i + 4];
-      r5 += a[lo + i + 5];
-      r6 += a[lo + i + 6];
-      r7 += a[lo + i + 7];
-    }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += a[lo + i];
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwise(a, lo, n2) + pairwise(a, lo + n2, n - n2);
 }
 
 type Estimator = (x: Float64Array, m: number, scratch: Float64Array) => number;

@@ -24,14 +24,18 @@ export class EngineContext {
   readonly vectorAxes: Axes = { shape: [0], a: [1], b: [1] };
   private readonly states = new Map<Reduction<string, string, unknown>, SliceStates>();
   private readonly vectors = [new Float64Array(64), new Float64Array(64)];
+  private last: SliceStates | null = null;
 
   /** The slice states of `reduction` in this context (created on first use). */
   statesFor(reduction: Reduction<string, string, unknown>): SliceStates {
+    const last = this.last;
+    if (last !== null && last.reduction === reduction) return last;
     let s = this.states.get(reduction);
     if (s === undefined) {
       s = new SliceStates(reduction, TILE);
       this.states.set(reduction, s);
     }
+    this.last = s;
     return s;
   }
 

@@ -4,6 +4,7 @@
  * auxiliary sum through a {@link KernelReport} owned by the caller. A kernel is declared once with
  * {@link defineKernel}, which names its constants and says how many operands it reads.
  */
+import { Cascade } from '../../math/pairwise.js';
 import type { NumericData } from '../ndarray.js';
 
 /** Elements per block and slice: the leaves of every pairwise sum the engine forms. */
@@ -20,10 +21,12 @@ export const MAX_CONSTANTS = 4;
  * per engine context) and clears before every call: `low`, the rounding error of the returned
  * sum (compensated kernels only; the engine carries it into the pass's low part), and `aux`, an
  * auxiliary sum the kernel keeps beside its terms (e.g. of their squares or absolute values).
+ * It also lends `chunks`, a pairwise sum a kernel may use for the chunks of a long run.
  */
 export class KernelReport {
   low = 0;
   aux = 0;
+  readonly chunks = new Cascade();
 }
 
 /**

@@ -4,7 +4,7 @@
  * +0.0 (not ndarray-ops: the engine has already made the block contiguous, see docs/design.md).
  * Kernels of one reduction alone live in its file under lib/reductions/.
  */
-import { pairwiseCut } from '../../math/pairwise.js';
+import { pairwiseSum } from '../../math/pairwise.js';
 import { BLOCK, type BlockFn, defineKernel } from './kernel.js';
 
 /**
@@ -71,16 +71,8 @@ export const SUM = defineKernel({
   },
 });
 
-/** The block function of {@link SUM_PLAIN}. */
-const sumPlain: BlockFn = (a, ao, b, bo, n, _c0, _c1, _c2, _c3, out) => {
-  if (n > BLOCK) {
-    const h = pairwiseCut(n);
-    const left = sumPlain(a, ao, b, bo, h, 0, 0, 0, 0, out);
-    const squares = out.aux;
-    const right = sumPlain(a, ao + h, b, bo + h, n - h, 0, 0, 0, 0, out);
-    out.aux += squares;
-    return left + right;
-  }
+/** The leaf of {@link SUM_PLAIN}: four accumulators, the sum of squares as `aux`. */
+const sumPlainLeaf: BlockFn = (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -114,7 +106,8 @@ export const SUM_PLAIN = defineKernel({
   constants: [],
   combine: 'sum',
   long: true,
-  block: sumPlain,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) =>
+    n <= BLOCK ? sumPlainLeaf(a, ao, b, bo, n, c0, c1, c2, c3, out) : pairwiseSum(sumPlainLeaf, BLOCK, a, ao, b, bo, n, c0, c1, c2, c3, out),
   rows: (a, start, stride, step, n, k, sums, aux) => {
     sums.fill(0, 0, k);
     aux.fill(0, 0, k);

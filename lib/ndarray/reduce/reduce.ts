@@ -93,9 +93,8 @@ function smallVector(ctx: EngineContext, a: Float64Array, b: Float64Array, n: nu
   const states = ctx.statesFor(reduction);
   const view = states.views[0];
   const results = states.results[0];
-  (view as { params: unknown }).params = params;
-  Object.assign(states.flags[0], reduction.flagsOff);
-  for (let p = 0; p < results.length; p++) results[p].value = results[p].low = results[p].aux = 0;
+  if (params !== undefined) states.setParams(params);
+  states.clear(0);
   const passes = reduction.passes;
   for (let p = 0; p < passes.length; p++) {
     const pass = passes[p];
@@ -112,6 +111,6 @@ function smallVector(ctx: EngineContext, a: Float64Array, b: Float64Array, n: nu
     r.aux = report.aux;
   }
   const v = reduction.finish(view);
-  (view as { params: unknown }).params = undefined;
+  states.setParams(undefined);
   return v;
 }

@@ -77,18 +77,40 @@ export interface CompiledPass {
 export class SliceStates {
   readonly views: AnyState[] = [];
   readonly results: PassResult[][] = [];
-  readonly flags: Record<string, boolean>[] = [];
+  /** Flag f of tile position j is `bits[j * flagCount + f]`. */
+  private readonly bits: Uint8Array;
+  private hasParams = false;
+
   constructor(readonly reduction: Reduction<string, string, unknown>, count: number) {
+    const nf = reduction.flagNames.length;
+    this.bits = new Uint8Array(Math.max(1, count * nf));
     for (let j = 0; j < count; j++) {
-      const flags: Record<string, boolean> = {};
-      for (const f of reduction.flagNames) flags[f] = false;
-      Object.seal(flags);
+      const flags = new reduction.Flags(this.bits, j * nf);
       const view: Record<string, unknown> = { flags, params: undefined };
       const results = reduction.passes.map((p) => (view[p.name] = new PassResult()));
       this.views.push(Object.seal(view) as AnyState);
       this.results.push(results);
-      this.flags.push(flags);
     }
+  }
+
+  /** Clears tile position j: every pass result to 0, every flag off. */
+  clear(j: number): void {
+    const results = this.results[j];
+    for (let p = 0; p < results.length; p++) {
+      const r = results[p];
+      r.value = 0;
+      r.low = 0;
+      r.aux = 0;
+    }
+    const nf = this.reduction.flagNames.length;
+    for (let f = j * nf; f < (j + 1) * nf; f++) this.bits[f] = 0;
+  }
+
+  /** Sets the parameters every view shows (`undefined` to let go of the caller's). */
+  setParams(params: unknown): void {
+    if (params === undefined && !this.hasParams) return;
+    for (const view of this.views) (view as { params: unknown }).params = params;
+    this.hasParams = params !== undefined;
   }
 }
 
@@ -99,8 +121,8 @@ export class Reduction<P extends string, F extends string = never, X = undefined
   readonly passes: readonly CompiledPass[];
   readonly flagNames: readonly string[];
   readonly finish: (s: AnyState) => number;
-  /** All flags off, copied over a slice's flags before its first pass. */
-  readonly flagsOff: Readonly<Record<string, boolean>>;
+  /** The class of a slice's flags: one accessor per flag name over a shared byte array. */
+  readonly Flags: FlagsClass;
   /** @internal Phantom use of the type parameters. */
   declare readonly _types?: [P, F, X];
 
@@ -138,12 +160,37 @@ export class Reduction<P extends string, F extends string = never, X = undefined
     this.name = d.name;
     this.samples = d.samples;
     this.flagNames = Object.freeze([...flags]);
-    const off: Record<string, boolean> = {};
-    for (const f of flags) off[f] = false;
-    this.flagsOff = Object.freeze(off);
+    this.Flags = flagsClass(this.flagNames);
     this.finish = d.finish as (s: AnyState) => number;
     Object.freeze(this);
   }
+}
+
+type FlagsClass = new (bits: Uint8Array, base: number) => Record<string, boolean>;
+
+/**
+ * A class whose instances show `bits[base + f]` as the boolean property `names[f]`: the flags of
+ * every slice of a reduction share one hidden class, so reading a flag is a monomorphic load, and
+ * clearing them is a loop over bytes.
+ */
+function flagsClass(names: readonly string[]): FlagsClass {
+  class Flags {
+    constructor(
+      readonly bits: Uint8Array,
+      readonly base: number,
+    ) {}
+  }
+  names.forEach((name, f) =>
+    Object.defineProperty(Flags.prototype, name, {
+      get(this: Flags): boolean {
+        return this.bits[this.base + f] === 1;
+      },
+      set(this: Flags, on: boolean) {
+        this.bits[this.base + f] = on ? 1 : 0;
+      },
+    }),
+  );
+  return Flags as unknown as FlagsClass;
 }
 
 /**

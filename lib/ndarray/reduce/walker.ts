@@ -12,7 +12,7 @@ import type { NumericData } from '../ndarray.js';
 import type { Axes } from './axes.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
 import { BLOCK, TILE_BLOCK } from './kernel.js';
-import type { CompiledPass, PassResult, Reduction, SliceStates } from './reduction.js';
+import type { CompiledPass, Reduction, SliceStates } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
 const EMPTY = new Float64Array(0);
@@ -71,7 +71,7 @@ export class Walker {
     this.reduction = states.reduction;
     this.passes = states.reduction.passes;
     this.states = states;
-    for (const view of states.views) (view as { params: unknown }).params = params;
+    if (params !== undefined) states.setParams(params);
     this.tileA = tileA;
     this.tileB = tileB;
     this.directA = !omit && dataA instanceof Float64Array && this.runA === 1;
@@ -81,8 +81,7 @@ export class Walker {
   /** Forgets the operands (so the context does not keep the caller's data alive). */
   clear(): void {
     this.dataA = this.dataB = EMPTY;
-    const states = this.states;
-    if (states !== null) for (const view of states.views) (view as { params: unknown }).params = undefined;
+    if (this.states !== null) this.states.setParams(undefined);
     this.states = null;
   }
 
@@ -92,11 +91,7 @@ export class Walker {
     const states = this.states as SliceStates;
     const passes = this.passes;
     const { consts, active, cascades, maxima, aux } = this.scratch;
-    for (let j = 0; j < k; j++) {
-      Object.assign(states.flags[j], reduction.flagsOff);
-      const results = states.results[j];
-      for (let p = 0; p < results.length; p++) clearResult(results[p]);
-    }
+    for (let j = 0; j < k; j++) states.clear(j);
     for (let p = 0; p < passes.length; p++) {
       const pass = passes[p];
       const when = pass.when;
@@ -298,10 +293,4 @@ export class Walker {
       }
     }
   }
-}
-
-function clearResult(r: PassResult): void {
-  r.value = 0;
-  r.low = 0;
-  r.aux = 0;
 }
