@@ -12,7 +12,7 @@ import { entrScalar, relEntrScalar } from '../math/convex-analysis.js';
 import { defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM, SUM_BELOW, SUM_WHERE_Q } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { preScale, safeSum, scaleFor, scaleOf } from './normalize.js';
+import { preScale, safeSum, scaleFor, setScales } from './normalize.js';
 
 /**
  * The cross-entropy term of `x` against `y`: `-x log y` for positive finite x and y; otherwise
@@ -62,18 +62,22 @@ export const CROSS = defineReduction<Passes, 'dominant'>({
       kernel: SUM_BELOW,
       operand: 'q',
       when: (s) => (s.flags.dominant = dominant(s)),
-      constants: { limit: (s) => s.largestQ.value },
+      constants: (s, c) => {
+        c.limit = s.largestQ.value;
+      },
     },
-    { name: 'pAtLargest', kernel: SUM_WHERE_Q, when: (s) => s.flags.dominant, constants: { key: (s) => s.largestQ.value } },
+    {
+      name: 'pAtLargest',
+      kernel: SUM_WHERE_Q,
+      when: (s) => s.flags.dominant,
+      constants: (s, c) => {
+        c.key = s.largestQ.value;
+      },
+    },
     {
       name: 'terms',
       kernel: CROSS_TERMS,
-      constants: {
-        preP: (s) => preScale(s.sumP.value),
-        scaleP: (s) => scaleOf(s.sumP.value),
-        preQ: (s) => preScale(s.sumQ.value),
-        scaleQ: (s) => scaleOf(s.sumQ.value),
-      },
+      constants: setScales,
     },
   ],
   finish(s) {

@@ -135,11 +135,11 @@ export const JENSEN_SHANNON = defineReduction<'sumP' | 'sumQ' | 'terms', never, 
     {
       name: 'terms',
       kernel: JS_TERMS,
-      constants: {
-        sumP: (s) => ownSum(s.sumP, s.params.stretchP),
-        lowP: (s) => ownLow(s.sumP, s.params.stretchP),
-        sumQ: (s) => ownSum(s.sumQ, s.params.stretchQ),
-        lowQ: (s) => ownLow(s.sumQ, s.params.stretchQ),
+      constants: (s, c) => {
+        c.sumP = ownSum(s.sumP, s.params.stretchP);
+        c.lowP = ownLow(s.sumP, s.params.stretchP);
+        c.sumQ = ownSum(s.sumQ, s.params.stretchQ);
+        c.lowQ = ownLow(s.sumQ, s.params.stretchQ);
       },
     },
   ],

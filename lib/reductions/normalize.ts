@@ -7,6 +7,8 @@
  * probability needs its own term, and the first-order correction for the normaliser's rounding.
  */
 import { productError } from '../math/exact.js';
+import type { Constants } from '../ndarray/reduce/kernel.js';
+import type { PassResult } from '../ndarray/reduce/reduction.js';
 
 const TWO_600 = 2 ** 600;
 const SMALL = 2 ** -1000;
@@ -30,9 +32,15 @@ export function safeSum(s: number): boolean {
   return s > SMALL && s < LARGE;
 }
 
-/** `scale` for the sum `s`: {@link scaleFor}(s, {@link preScale}(s)). */
-export function scaleOf(s: number): number {
-  return scaleFor(s, preScale(s));
+/**
+ * The constants `preP`, `scaleP`, `preQ`, `scaleQ` of a two-sample terms kernel, from the
+ * passes `sumP` and `sumQ` (shared by the relative and cross entropy declarations).
+ */
+export function setScales(s: { readonly sumP: PassResult; readonly sumQ: PassResult }, c: Constants): void {
+  c.preP = preScale(s.sumP.value);
+  c.scaleP = scaleFor(s.sumP.value, c.preP);
+  c.preQ = preScale(s.sumQ.value);
+  c.scaleQ = scaleFor(s.sumQ.value, c.preQ);
 }
 
 /**

@@ -17,7 +17,7 @@ import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
 import { relEntrSumWasm, wasm } from '../wasm/kernels.js';
-import { concentrated, mayDominate, normaliserError, preScale, scaleOf, splittable } from './normalize.js';
+import { concentrated, mayDominate, normaliserError, setScales, splittable } from './normalize.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -138,12 +138,7 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
           (s.largestP.value > 0.5 * sp || s.largestQ.value > 0.5 * sq || concentrated(s.sumP.aux, sp) || concentrated(s.sumQ.aux, sq));
         return !s.flags.klPath;
       },
-      constants: {
-        preP: (s) => preScale(s.sumP.value),
-        scaleP: (s) => scaleOf(s.sumP.value),
-        preQ: (s) => preScale(s.sumQ.value),
-        scaleQ: (s) => scaleOf(s.sumQ.value),
-      },
+      constants: setScales,
     },
     {
       name: 'klDiv',
@@ -152,11 +147,11 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
         if (s.flags.exact && !relEntrTrusted(s.relEntr.value, s.relEntr.aux, s.sumP.aux, s.sumP.value, s.sumQ.aux, s.sumQ.value)) s.flags.klPath = true;
         return s.flags.klPath;
       },
-      constants: {
-        lowP: (s) => (Number.isFinite(s.sumP.low) ? s.sumP.low / s.sumP.value : 0),
-        lowQ: (s) => (Number.isFinite(s.sumQ.low) ? s.sumQ.low / s.sumQ.value : 0),
-        sumP: (s) => s.sumP.value,
-        sumQ: (s) => s.sumQ.value,
+      constants: (s, c) => {
+        c.lowP = Number.isFinite(s.sumP.low) ? s.sumP.low / s.sumP.value : 0;
+        c.lowQ = Number.isFinite(s.sumQ.low) ? s.sumQ.low / s.sumQ.value : 0;
+        c.sumP = s.sumP.value;
+        c.sumQ = s.sumQ.value;
       },
     },
   ],

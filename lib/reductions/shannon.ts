@@ -72,13 +72,18 @@ export const SHANNON = defineReduction<'total' | 'largest' | 'rest' | 'terms', '
       kernel: SUM_BELOW,
       operand: 'p',
       when: (s) => (s.flags.dominant = safeSum(s.total.value) && s.largest.value > 0.5 * s.total.value),
-      constants: { limit: (s) => s.largest.value },
+      constants: (s, c) => {
+        c.limit = s.largest.value;
+      },
     },
     {
       name: 'terms',
       kernel: ENTR_TERMS,
       operand: 'p',
-      constants: { pre: (s) => preScale(s.total.value), scale: (s) => scaleFor(s.total.value, preScale(s.total.value)) },
+      constants: (s, c) => {
+        c.pre = preScale(s.total.value);
+        c.scale = scaleFor(s.total.value, c.pre);
+      },
     },
   ],
   finish(s) {

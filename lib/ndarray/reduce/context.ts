@@ -32,7 +32,7 @@ export class EngineContext {
     if (last !== null && last.reduction === reduction) return last;
     let s = this.states.get(reduction);
     if (s === undefined) {
-      s = new SliceStates(reduction, TILE);
+      s = new SliceStates(reduction, TILE, this.scratch.consts);
       this.states.set(reduction, s);
     }
     this.last = s;

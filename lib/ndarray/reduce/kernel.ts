@@ -57,8 +57,18 @@ export type ColumnsFn = (
   a: NumericData, start: number, stride: number, step: number, n: number, k: number, c: Float64Array, sums: Float64Array, scratch: Float64Array,
 ) => boolean;
 
+/**
+ * A kernel's constants for one slice, by name: each name reads and writes its place in the
+ * engine's constants array (`c0..c3` of the block function, in declared order). Sealed: writing
+ * a name the kernel does not declare throws.
+ */
+export type Constants<C extends string = string> = Record<C, number>;
+
+/** Makes the {@link Constants} of slice `base / 4` over the engine's constants array. */
+export type ConstantsClass<C extends string = string> = new (values: Float64Array, base: number) => Constants<C>;
+
 /** A kernel as declared (see {@link defineKernel}). */
-export interface Kernel<C extends string = string> {
+export interface KernelDeclaration<C extends string = string> {
   /** For error messages and docs. */
   readonly name: string;
   /** 1: reads one operand (a pass names which); 2: reads both, paired element by element. */
@@ -74,13 +84,18 @@ export interface Kernel<C extends string = string> {
   readonly columns?: ColumnsFn;
 }
 
+/** A checked kernel: its declaration and the class of its named constants. */
+export interface Kernel<C extends string = string> extends KernelDeclaration<C> {
+  readonly Constants: ConstantsClass<C>;
+}
+
 /**
  * Checks and freezes a kernel declaration.
  * @throws {TypeError} more than {@link MAX_CONSTANTS} or repeated constant names, `rows` or
  *   `columns` on a two-operand kernel, `rows` on a kernel with constants, a `max` kernel that is
  *   `long`.
  */
-export function defineKernel<C extends string = never>(k: Kernel<C>): Kernel<C> {
+export function defineKernel<C extends string = never>(k: KernelDeclaration<C>): Kernel<C> {
   const bad = (why: string) => new TypeError(`kernel \`${k.name}\`: ${why}`);
   if (k.constants.length > MAX_CONSTANTS) throw bad(`at most ${MAX_CONSTANTS} constants; got ${k.constants.length}`);
   if (new Set(k.constants).size !== k.constants.length) throw bad(`repeated constant names [${k.constants.join(', ')}]`);
@@ -88,5 +103,32 @@ export function defineKernel<C extends string = never>(k: Kernel<C>): Kernel<C> 
   if ((k.rows !== undefined || k.columns !== undefined) && k.operands !== 1) throw bad('`rows` and `columns` need a one-operand kernel');
   if (k.rows !== undefined && k.constants.length > 0) throw bad('`rows` needs a kernel without constants');
   if (k.combine === 'max' && k.long === true) throw bad('a `max` kernel cannot be `long`');
-  return Object.freeze({ ...k, constants: Object.freeze([...k.constants]) });
+  return Object.freeze({ ...k, constants: Object.freeze([...k.constants]), Constants: constantsClass<C>(k.constants) });
+}
+
+/**
+ * A class whose instances show `values[base + i]` as the number property `names[i]`: every
+ * slice's constants of a kernel share one hidden class, so a declaration's writes are
+ * monomorphic stores into the engine's array (no boxing, no allocation).
+ */
+function constantsClass<C extends string>(names: readonly C[]): ConstantsClass<C> {
+  class Named {
+    constructor(
+      readonly values: Float64Array,
+      readonly base: number,
+    ) {
+      Object.seal(this);
+    }
+  }
+  names.forEach((name, i) =>
+    Object.defineProperty(Named.prototype, name, {
+      get(this: Named): number {
+        return this.values[this.base + i];
+      },
+      set(this: Named, v: number) {
+        this.values[this.base + i] = v;
+      },
+    }),
+  );
+  return Named as unknown as ConstantsClass<C>;
 }

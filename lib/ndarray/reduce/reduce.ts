@@ -100,8 +100,7 @@ function smallVector(ctx: EngineContext, a: Float64Array, b: Float64Array, n: nu
     const pass = passes[p];
     if (pass.when !== undefined && !pass.when(view)) continue;
     consts[0] = consts[1] = consts[2] = consts[3] = 0;
-    const constants = pass.constants;
-    for (let i = 0; i < constants.length; i++) consts[i] = constants[i](view);
+    if (pass.constants !== undefined) pass.constants(view, states.constants[p][0]);
     report.low = report.aux = 0;
     const x = pass.readsQ ? b : a;
     const y = pass.kernel.operands === 2 ? b : x;

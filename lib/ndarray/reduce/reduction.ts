@@ -6,11 +6,12 @@
  *
  * Each pass sums (or maximises) one kernel over the slice. Before a pass, for each slice, `when`
  * decides whether it runs (a skipped pass reads as 0) and may set the reduction's flags; its
- * `constants` (named as the kernel names them) are computed from earlier results. After the last
+ * `constants` function sets the kernel's constants, by the kernel's names, from earlier results
+ * (each write lands in the engine's preallocated constants array). After the last
  * pass, `finish` turns the slice's results into its value. See docs/design.md, "How to add a
  * reduction".
  */
-import { type Kernel, MAX_CONSTANTS } from './kernel.js';
+import type { Constants, Kernel } from './kernel.js';
 
 /** At most this many passes per reduction. */
 export const MAX_PASSES = 8;
@@ -43,8 +44,11 @@ export interface PassDeclaration<P extends string, F extends string, X> {
   readonly operand?: 'p' | 'q';
   /** Whether the pass runs on this slice (default: always); may set flags. */
   readonly when?: (s: SliceState<P, F, X>) => boolean;
-  /** Each of the kernel's constants, by the kernel's names (all of them, no others). */
-  readonly constants?: Readonly<Record<string, (s: SliceState<P, F, X>) => number>>;
+  /**
+   * Sets the kernel's constants by name (`c.scale = ...`); required when the kernel has
+   * constants (unset ones are 0), not allowed otherwise.
+   */
+  readonly constants?: (s: SliceState<P, F, X>, c: Constants) => void;
 }
 
 /** A reduction as declared. */
@@ -67,21 +71,25 @@ export interface CompiledPass {
   /** True when a one-operand kernel reads sample q. */
   readonly readsQ: boolean;
   readonly when: ((s: AnyState) => boolean) | undefined;
-  readonly constants: readonly ((s: AnyState) => number)[];
+  readonly constants: ((s: AnyState, c: Constants) => void) | undefined;
 }
 
 /**
  * The slice states of one reduction in one engine context: `views[j]` is what the declaration's
- * functions see of tile position j, `results[j][p]` the same pass results indexed by pass.
+ * functions see of tile position j, `results[j][p]` the same pass results indexed by pass,
+ * `constants[p][j]` pass p's named constants of tile position j (over the context's constants
+ * array, 4 per position).
  */
 export class SliceStates {
   readonly views: AnyState[] = [];
   readonly results: PassResult[][] = [];
+  readonly constants: Constants[][];
   /** Flag f of tile position j is `bits[j * flagCount + f]`. */
   private readonly bits: Uint8Array;
   private hasParams = false;
 
-  constructor(readonly reduction: Reduction<string, string, unknown>, count: number) {
+  constructor(readonly reduction: Reduction<string, string, unknown>, count: number, consts: Float64Array) {
+    this.constants = reduction.passes.map((p) => Array.from({ length: count }, (_, j) => new p.kernel.Constants(consts, 4 * j)));
     const nf = reduction.flagNames.length;
     this.bits = new Uint8Array(Math.max(1, count * nf));
     for (let j = 0; j < count; j++) {
@@ -141,20 +149,16 @@ export class Reduction<P extends string, F extends string = never, X = undefined
       if (k.operands === 1 && p.operand !== 'p' && p.operand !== 'q') throw bad(`${where}: kernel \`${k.name}\` reads one operand; name it ('p' or 'q')`);
       if (k.operands === 2 && p.operand !== undefined) throw bad(`${where}: kernel \`${k.name}\` reads both samples; it takes no operand`);
       if ((p.operand === 'q' || k.operands === 2) && d.samples !== 2) throw bad(`${where}: reads q, but the reduction has one sample`);
-      const given = Object.keys(p.constants ?? {});
-      const missing = k.constants.filter((c) => !given.includes(c));
-      const extra = given.filter((c) => !k.constants.includes(c));
-      if (missing.length > 0 || extra.length > 0) {
-        throw bad(`${where}: kernel \`${k.name}\` takes constants [${k.constants.join(', ')}]; got [${given.join(', ')}]`);
+      if (k.constants.length > 0 && typeof p.constants !== 'function') {
+        throw bad(`${where}: kernel \`${k.name}\` takes constants [${k.constants.join(', ')}]; set them in \`constants\``);
       }
-      const constants = k.constants.map((c) => (p.constants as Record<string, (s: AnyState) => number>)[c]);
-      if (constants.length > MAX_CONSTANTS) throw bad(`${where}: too many constants`);
+      if (k.constants.length === 0 && p.constants !== undefined) throw bad(`${where}: kernel \`${k.name}\` takes no constants`);
       return Object.freeze({
         name: p.name,
         kernel: k,
         readsQ: p.operand === 'q',
         when: p.when as ((s: AnyState) => boolean) | undefined,
-        constants,
+        constants: p.constants as ((s: AnyState, c: Constants) => void) | undefined,
       });
     });
     this.name = d.name;
@@ -197,8 +201,8 @@ function flagsClass(names: readonly string[]): FlagsClass {
  * Checks a reduction declaration and compiles it.
  * @throws {TypeError} no passes or more than {@link MAX_PASSES}; a pass name repeated or reserved
  *   (`flags`, `params`); a one-operand kernel without its operand, or a two-operand kernel with
- *   one; a pass reading `q` in a one-sample reduction; constants that are not exactly the
- *   kernel's; repeated flag names.
+ *   one; a pass reading `q` in a one-sample reduction; a kernel with constants and no
+ *   `constants` function, or the reverse; repeated flag names.
  */
 export function defineReduction<P extends string, F extends string = never, X = undefined>(d: ReductionDeclaration<P, F, X>): Reduction<P, F, X> {
   return new Reduction(d);

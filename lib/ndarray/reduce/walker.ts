@@ -11,7 +11,7 @@
 import type { NumericData } from '../ndarray.js';
 import type { Axes } from './axes.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
-import { BLOCK, TILE_BLOCK } from './kernel.js';
+import { BLOCK, type ColumnsFn, type Kernel, type RowsFn, TILE_BLOCK } from './kernel.js';
 import type { CompiledPass, Reduction, SliceStates } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
@@ -103,7 +103,7 @@ export class Walker {
         const view = states.views[j];
         const on = when === undefined || when(view);
         active[j] = on ? 1 : 0;
-        if (on) for (let i = 0; i < constants.length; i++) consts[q + i] = constants[i](view);
+        if (on && constants !== undefined) constants(view, states.constants[p][j]);
         any = any || on;
       }
       if (!any) continue;
@@ -235,62 +235,71 @@ export class Walker {
 
   /** One pass over a tile of k single-run slices: blocks are gathered (or read) row by row. */
   private passTile(oa: number, ob: number, k: number, pass: CompiledPass): void {
-    const { bufA, bufB, consts: c, active, cascades, maxima, aux, report } = this.scratch;
-    const kernel = pass.kernel;
-    const block = kernel.block;
-    const max = kernel.combine === 'max';
+    const { cascades, maxima, aux } = this.scratch;
     for (let j = 0; j < k; j++) {
       cascades[j].reset();
       maxima[j] = -Infinity;
       aux[j] = 0;
     }
+    const kernel = pass.kernel;
     const len = this.runLen;
-    const one = kernel.operands === 1;
-    const q = pass.readsQ;
-    // The operand a one-operand kernel reads.
-    const data = q ? this.dataB : this.dataA;
-    const start = q ? ob : oa;
-    const run = q ? this.runB : this.runA;
-    const step = q ? this.tileB : this.tileA;
-    const two = !this.sameAB || ob !== oa;
-    const rows = kernel.rows;
-    const columns = kernel.columns;
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
-      if (one && rows !== undefined && data instanceof Float64Array) {
-        // The kernel sums whole rows of the tile in place: no gather.
-        rows(data, start + i * run, run, step, n, k, bufA, bufB);
-        for (let j = 0; j < k; j++) {
-          if (active[j] === 0) continue;
-          cascades[j].add(bufA[j], 0);
-          aux[j] += bufB[j];
+      if (kernel.operands === 1) {
+        // The operand a one-operand kernel reads.
+        const q = pass.readsQ;
+        const data = q ? this.dataB : this.dataA;
+        const run = q ? this.runB : this.runA;
+        const start = (q ? ob : oa) + i * run;
+        const step = q ? this.tileB : this.tileA;
+        if (kernel.rows !== undefined && data instanceof Float64Array) this.tileRows(kernel.rows, data, start, run, step, n, k);
+        else if (kernel.columns === undefined || !this.tileColumns(kernel.columns, data, start, run, step, n, k)) {
+          gatherTile(data, start, run, step, n, k, this.scratch.bufA);
+          this.tileBlocks(kernel, k, n, false);
         }
-        continue;
-      }
-      if (one && columns !== undefined && columns(data, start + i * run, run, step, n, k, c, bufB, this.scratch.columns)) {
-        for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
-        continue;
-      }
-      let arrB = bufA;
-      if (one) {
-        gatherTile(data, start + i * run, run, step, n, k, bufA);
       } else {
-        gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, bufA);
-        if (two) {
-          gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, bufB);
-          arrB = bufB;
-        }
+        const two = !this.sameAB || ob !== oa;
+        gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, this.scratch.bufA);
+        if (two) gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, this.scratch.bufB);
+        this.tileBlocks(kernel, k, n, two);
       }
-      for (let j = 0; j < k; j++) {
-        if (active[j] === 0) continue;
-        const cq = 4 * j;
-        const s = j * TILE_BLOCK;
-        report.low = report.aux = 0;
-        const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
-        if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
-        else cascades[j].add(v, report.low);
-        aux[j] += report.aux;
-      }
+    }
+  }
+
+  /** A kernel's `rows` on one block of a tile, read in place. */
+  private tileRows(rows: RowsFn, data: Float64Array, start: number, run: number, step: number, n: number, k: number): void {
+    const { bufA, bufB, active, cascades, aux } = this.scratch;
+    rows(data, start, run, step, n, k, bufA, bufB);
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) continue;
+      cascades[j].add(bufA[j], 0);
+      aux[j] += bufB[j];
+    }
+  }
+
+  /** A kernel's `columns` on one block of a tile, read in place; false where it does not apply. */
+  private tileColumns(columns: ColumnsFn, data: NumericData, start: number, run: number, step: number, n: number, k: number): boolean {
+    const { bufB, consts, active, cascades, columns: scratch } = this.scratch;
+    if (!columns(data, start, run, step, n, k, consts, bufB, scratch)) return false;
+    for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
+    return true;
+  }
+
+  /** The block function on each active slice of a gathered tile (in bufA, and bufB when `two`). */
+  private tileBlocks(kernel: Kernel, k: number, n: number, two: boolean): void {
+    const { bufA, bufB, consts: c, active, cascades, maxima, aux, report } = this.scratch;
+    const block = kernel.block;
+    const max = kernel.combine === 'max';
+    const arrB = two ? bufB : bufA;
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) continue;
+      const cq = 4 * j;
+      const s = j * TILE_BLOCK;
+      report.low = report.aux = 0;
+      const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
+      if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
+      else cascades[j].add(v, report.low);
+      aux[j] += report.aux;
     }
   }
 }
