@@ -1,5 +1,5 @@
 import { AxisError, ValueError } from '../errors.js';
-import { type Axis, checkAxisType } from '../ndarray/axis.js';
+import { type Axis, checkAxisType, normalizeAxes, SAMPLE_MESSAGES } from '../ndarray/axis.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { mapSlices } from '../ndarray/reduce/map-slices.js';
@@ -99,7 +99,7 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
 
   let x = asarray(values, 'values');
   if (x.ndim === 0) x = x.reshape(1);
-  const axes = axis === null ? [...x.shape.keys()] : sampleAxes(axis, x.ndim);
+  const axes = axis === null ? [...x.shape.keys()] : normalizeAxes(axis, x.ndim, SAMPLE_MESSAGES);
   const keptShape = x.shape.map((n, d) => (axis === null || axes.includes(d) ? 1 : n));
   const hasNaN = containsNaN(x);
   if (policy === 'raise' && hasNaN) throw nanPolicyError();
@@ -181,18 +181,6 @@ function checkSampleAxisType(axis: unknown): asserts axis is Axis {
     }
   }
   checkAxisType(axis);
-}
-
-function sampleAxes(axis: number | readonly number[], ndim: number): number[] {
-  const items = typeof axis === 'number' ? [axis] : axis;
-  const out: number[] = [];
-  for (const a of items) {
-    if (a < -ndim || a >= ndim) throw new AxisError(`\`axis\` is out of bounds for array of dimension ${ndim}`);
-    const b = a < 0 ? a + ndim : a;
-    if (out.includes(b)) throw new AxisError('`axis` must contain only distinct elements');
-    out.push(b);
-  }
-  return out;
 }
 
 /**
