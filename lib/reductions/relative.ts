@@ -54,7 +54,7 @@ const relEntrLeaf: BlockFn = (a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) 
 };
 
 /** SciPy's rel_entr terms of the normalised values, and the sum of their absolute values. */
-const REL_ENTR_TERMS = defineKernel({
+export const REL_ENTR_TERMS = defineKernel({
   name: 'rel_entr terms',
   operands: 2,
   constants: ['preP', 'scaleP', 'preQ', 'scaleQ'],

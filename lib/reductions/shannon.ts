@@ -37,7 +37,7 @@ const entrLeaf: BlockFn = (a, ao, _b, _bo, n, pre, scale) => {
 };
 
 /** The entropy terms of the normalised values; interleaved slices are read in place by WebAssembly. */
-const ENTR_TERMS = defineKernel({
+export const ENTR_TERMS = defineKernel({
   name: 'entr terms',
   operands: 1,
   constants: ['pre', 'scale'],
