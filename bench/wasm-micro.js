@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Micro-benchmark of the WebAssembly kernels (lib/wasm/kernels.ts) against the TypeScript block
-// kernels (lib/ndarray/kernels.ts, Math.log) and a loop over lib/math/log.ts, on 16M elements
+// Micro-benchmark of the WebAssembly kernels (lib/wasm/kernels.ts, lib/wasm/entropy-fast.ts) against
+// the TypeScript block kernels (lib/reductions/, Math.log) and a loop over lib/math/log.ts, on 16M elements
 // (override with N=...). Prints ns per element: the median over interleaved rounds of CPU time
 // (user + system), which a busy shared machine disturbs less than wall time; wall-time medians
 // are printed beside them.
@@ -16,7 +16,9 @@ const entry = `
   export * from './lib/wasm/kernels';
   export { entrSumFast, entrRowsFast, entrColumnsFast, relEntrSumFast, fastKernels } from './lib/wasm/entropy-fast';
   export { KERNELS_WASM_BASE64, KERNELS_FMA_WASM_BASE64 } from './lib/wasm/kernels-bytes';
-  export { entrTerms, relEntrTerms } from './lib/ndarray/kernels';
+  export { entrTerms } from './lib/reductions/shannon';
+  export { relEntrTerms } from './lib/reductions/relative';
+  export { KernelReport } from './lib/ndarray/reduce/kernel';
   export { log as fastLog } from './lib/math/log';
 `;
 const { outputFiles } = esbuild.buildSync({
@@ -60,7 +62,7 @@ function tsEntrMap(x, y, n) {
 // the TS block kernels, called per 4096-element block as an engine would
 function blocks(kernel, x, y, n, c0, c2) {
   let s = 0;
-  for (let off = 0; off < n; off += 4096) s += kernel(x, off, y, off, Math.min(4096, n - off), c0, 1, c2, 1);
+  for (let off = 0; off < n; off += 4096) s += kernel(x, off, y, off, Math.min(4096, n - off), c0, 1, c2, 1, out4);
   return s;
 }
 
@@ -97,6 +99,7 @@ function colsInMemory(k) {
 }
 
 const report = { aux: 0 };
+const out4 = new K.KernelReport();
 const rowScales = new Float64Array(N / 64).fill(scale * 4096);
 const rowOut = new Float64Array(N / 64);
 function rows64(f, x) {
@@ -132,11 +135,11 @@ const cases = [
   ['per-row entr sum, 64-long rows: wasm', () => rows64((x, o) => K.entrSumWasm(x, o, 64, scale), a)],
   ['per-row entr sum, 64-long rows: table-log', () => rows64((x, o) => K.entrSumFast(x, o, 64, scale), a)],
   ['64-long rows, batched: table-log', () => K.entrRowsFast(a, 0, 64, 64, N / 64, rowScales, rowOut)],
-  ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1), a)],
+  ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1, out4), a)],
   ['per-row entr sum f32: wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a32)],
   ['per-row rel_entr sum: wasm', () => rows((x, o) => K.relEntrSumWasm(x, o, b, o, 4096, 1, 1), a)],
   ['per-row rel_entr sum: two-pass wasm', () => rows((x, o) => K.relEntrSumFast(x, o, b, o, 4096, 1, 1, report), a)],
-  ['per-row rel_entr sum: TS kernel', () => rows((x, o) => K.relEntrTerms(x, o, b, o, 4096, 1, 1, 1, 1), a)],
+  ['per-row rel_entr sum: TS kernel', () => rows((x, o) => K.relEntrTerms(x, o, b, o, 4096, 2, 0.5, 2, 0.5, out4), a)],
   ['entr sum f64: wasm', () => K.entrSumWasm(a, 0, N, scale)],
   ['entr sum f64: TS kernel (Math.log)', () => blocks(K.entrTerms, a, a, N, scale, 1)],
   ['entr sum f64: TS loop (lib/math/log)', () => tsEntrFastLog(a, N, scale)],

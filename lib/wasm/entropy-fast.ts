@@ -1,94 +1,38 @@
 /**
- * The table-log kernels of lib/wasm/kernels.wat (`entr_sum_fast`, `log_fast_map`): per-row
- * Shannon sums in one pass, and a logarithm within 1 ulp. Loads the relaxed-SIMD (FMA) build of
- * the module when the engine validates it (Node 22+, or Node 20 with
- * `--experimental-wasm-relaxed-simd`), else the plain SIMD build; neither when WebAssembly SIMD
- * is missing or `SCIPY_ENTROPY_NO_WASM` switches wasm off (then {@link fastKernels}`.available`
- * is false and the callers keep their TypeScript paths).
+ * The table-log kernels of lib/wasm/kernels.wat (`entr_sum_fast`, `entr_rows_fast`,
+ * `entr_cols_fast`, `rel_entr_sum_fast`, `log_fast_map`): entropy sums with the term and its sum
+ * in one pass, rows and columns read in memory order, and a logarithm within 1 ulp. They run in
+ * the module instance of lib/wasm/instance.ts (its FMA build where relaxed SIMD validates);
+ * {@link fastKernels}`.available` is false without wasm, and callers then keep their TypeScript
+ * paths.
  *
  * Data is copied into wasm memory in chunks of {@link FAST_CHUNK} elements; chunk sums are
- * combined pairwise (the kernel combines its 512-element blocks pairwise within a chunk).
+ * combined pairwise in a {@link Cascade} the caller lends (the kernel combines its 512-element
+ * blocks pairwise within a chunk).
  */
-import { relEntrScalar } from '../special/rel-entr.js';
-import { KERNELS_FMA_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-bytes.js';
-
-interface FastExports {
-  readonly memory: WebAssembly.Memory;
-  readonly a_base: WebAssembly.Global;
-  readonly b_base: WebAssembly.Global;
-  readonly cols_base: WebAssembly.Global;
-  entr_sum_fast(ptr: number, n: number, scale: number): number;
-  readonly abs_total: WebAssembly.Global;
-  rel_entr_sum_fast(pa: number, pb: number, n: number, sa: number, sb: number): number;
-  entr_rows_fast(ptr: number, rows: number, len: number, scales: number, out: number): void;
-  entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;
-  log_fast_map(src: number, dst: number, n: number): void;
-}
+import { Cascade } from '../math/pairwise.js';
+import { type KernelExports, kernelModule, whenLoaded } from './instance.js';
 
 /** Elements copied into wasm memory per kernel call. */
 export const FAST_CHUNK = 4096;
 
-let ex: FastExports | null = null;
-let fma = false;
-let mem = new Float64Array(0);
-/** Byte offset and Float64Array index of the input region; indices of the scales and sums. */
-let A = 0, A8 = 0, B = 0, B8 = 0, S8 = 0;
-
 /** The widest block {@link entrColumnsFast} takes. */
 export const FAST_MAX_COLUMNS = 4096;
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const lookup = new Uint8Array(128);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  for (let i = 0; i < 64; i++) lookup[alphabet.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s[len - 1] === '=') len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  for (let i = 0, bits = 0, nbits = 0, o = 0; i < len; i++) {
-    bits = ((bits << 6) | lookup[s.charCodeAt(i)]) & 0xffffff;
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      out[o++] = (bits >> nbits) & 255;
-    }
-  }
-  return out;
-}
+let ex: KernelExports | null = null;
+let mem = new Float64Array(0);
+/** Byte offsets and Float64Array indices of the input regions, and the column sums' index. */
+let A = 0, A8 = 0, B = 0, B8 = 0, S8 = 0;
 
-function disabledByEnvironment(): boolean {
-  const g = globalThis as { SCIPY_ENTROPY_NO_WASM?: unknown; process?: { env?: Record<string, string | undefined> } };
-  if (g.SCIPY_ENTROPY_NO_WASM === true) return true;
-  try {
-    return g.process?.env?.SCIPY_ENTROPY_NO_WASM === '1';
-  } catch {
-    return false;
-  }
-}
-
-function load(): void {
-  if (typeof WebAssembly !== 'object' || disabledByEnvironment()) return;
-  for (const [text, isFma] of [[KERNELS_FMA_WASM_BASE64, true], [KERNELS_WASM_BASE64, false]] as const) {
-    try {
-      const bytes = decodeBase64(text);
-      if (!WebAssembly.validate(bytes)) continue;
-      const e = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { rel_entr: relEntrScalar } })
-        .exports as unknown as FastExports;
-      ex = e;
-      fma = isFma;
-      mem = new Float64Array(e.memory.buffer);
-      A = e.a_base.value as number;
-      A8 = A >> 3;
-      B = e.b_base.value as number;
-      B8 = B >> 3;
-      S8 = (e.cols_base.value as number) >> 3;
-      return;
-    } catch {
-      // e.g. a browser main thread that refuses synchronous compilation: try the next, or none
-    }
-  }
-}
-
-load();
+whenLoaded((e) => {
+  mem = new Float64Array(e.memory.buffer);
+  A = e.a_base.value as number;
+  A8 = A >> 3;
+  B = e.b_base.value as number;
+  B8 = B >> 3;
+  S8 = (e.cols_base.value as number) >> 3;
+  ex = e;
+});
 
 /** Whether the table-log kernels are in use, and whether they run the FMA build. */
 export const fastKernels: { readonly available: boolean; readonly fma: boolean } = {
@@ -96,42 +40,35 @@ export const fastKernels: { readonly available: boolean; readonly fma: boolean }
     return ex !== null;
   },
   get fma(): boolean {
-    return fma;
+    return kernelModule.fma;
   },
 };
 
-/** Partial sums of a binary counter over chunks. */
-const stack = new Float64Array(64);
-
 /**
  * Sum over `i < n` of `entr(a[ao + i] * scale)` (entr(x) = -x log x; 0 at 0; -inf for x < 0
- * and x = inf; NaN for NaN), by the table-log kernel. Call only when
- * {@link fastKernels}`.available`; `[ao, ao + n)` must lie within `a` (not checked here: the
- * engine's kernels are called with ranges it has computed).
+ * and x = inf; NaN for NaN), by the table-log kernel; more than one chunk combine in `chunks`
+ * (one is made when needed). Call only when {@link fastKernels}`.available`; `[ao, ao + n)`
+ * must lie within `a` (not checked here: the engine calls it with ranges it has computed).
  *
  * @example
  * entrSumFast(Float64Array.of(1, 1), 0, 2, 0.5); // => 0.6931471805599453
  */
-export function entrSumFast(a: Float64Array, ao: number, n: number, scale: number): number {
-  const e = ex as FastExports;
+export function entrSumFast(a: Float64Array, ao: number, n: number, scale: number, chunks?: Cascade): number {
+  const e = ex as KernelExports;
   const m64 = mem;
   if (n <= FAST_CHUNK) {
     if (n <= 32) for (let i = 0; i < n; i++) m64[A8 + i] = a[ao + i];
     else m64.set(a.subarray(ao, ao + n), A8);
     return e.entr_sum_fast(A, n, scale);
   }
-  let top = 0;
-  let count = 0;
+  const c = chunks ?? new Cascade();
+  c.reset();
   for (let off = 0; off < n; off += FAST_CHUNK) {
     const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
     m64.set(a.subarray(ao + off, ao + off + m), A8);
-    let s = e.entr_sum_fast(A, m, scale);
-    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
-    stack[top++] = s;
+    c.add(e.entr_sum_fast(A, m, scale), 0);
   }
-  let total = stack[--top];
-  while (top > 0) total = stack[--top] + total;
-  return total;
+  return c.plainTotal();
 }
 
 /** Where {@link relEntrSumFast} reports the sum of its terms' absolute values. */
@@ -143,7 +80,8 @@ export interface AbsSum {
  * Sum over `i < n` of `rel_entr(a[ao + i] * sa, b[bo + i] * sb)` (SciPy's piecewise rel_entr:
  * NaN if either is NaN; 0 for x = 0 and y >= 0; +inf for x < 0 or y <= 0 otherwise;
  * x log(x/y) else), by the two-pass kernel; the sum of the terms' absolute values goes to
- * `report.aux`. Call only when {@link fastKernels}`.available`.
+ * `report.aux`; more than one chunk combine in `chunks` (one is made when needed). Call only
+ * when {@link fastKernels}`.available`.
  *
  * @example
  * const r = { aux: 0 };
@@ -151,36 +89,36 @@ export interface AbsSum {
  */
 export function relEntrSumFast(
   a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report: AbsSum,
+  chunks?: Cascade,
 ): number {
-  const e = ex as FastExports;
+  const e = ex as KernelExports;
   const m64 = mem;
-  let top = 0;
-  let count = 0;
-  let abs = 0;
-  for (let off = 0; off < n || off === 0; off += FAST_CHUNK) {
-    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
-    if (m <= 32) {
-      for (let i = 0; i < m; i++) {
-        m64[A8 + i] = a[ao + off + i];
-        m64[B8 + i] = b[bo + off + i];
+  if (n <= FAST_CHUNK) {
+    if (n <= 32) {
+      for (let i = 0; i < n; i++) {
+        m64[A8 + i] = a[ao + i];
+        m64[B8 + i] = b[bo + i];
       }
     } else {
-      m64.set(a.subarray(ao + off, ao + off + m), A8);
-      m64.set(b.subarray(bo + off, bo + off + m), B8);
+      m64.set(a.subarray(ao, ao + n), A8);
+      m64.set(b.subarray(bo, bo + n), B8);
     }
-    let s = e.rel_entr_sum_fast(A, B, m, sa, sb);
-    abs += e.abs_total.value as number;
-    if (n <= FAST_CHUNK) {
-      report.aux = abs;
-      return s;
-    }
-    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
-    stack[top++] = s;
+    const s = e.rel_entr_sum_fast(A, B, n, sa, sb);
+    report.aux = e.abs_total.value as number;
+    return s;
   }
-  let total = stack[--top];
-  while (top > 0) total = stack[--top] + total;
+  const c = chunks ?? new Cascade();
+  c.reset();
+  let abs = 0;
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    m64.set(b.subarray(bo + off, bo + off + m), B8);
+    c.add(e.rel_entr_sum_fast(A, B, m, sa, sb), 0);
+    abs += e.abs_total.value as number;
+  }
   report.aux = abs;
-  return total;
+  return c.plainTotal();
 }
 
 /**

@@ -2,8 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { entrColumnsFast, entrRowsFast, entrSumFast, relEntrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
 import { KERNELS_FMA_WASM_BASE64 } from '../../lib/wasm/kernels-bytes';
-import { entrScalar } from '../../lib/special/entr';
-import { relEntrScalar } from '../../lib/special/rel-entr';
+import { entrScalar, relEntrScalar } from '../../lib/math/convex-analysis';
 import { relEntrSumWasm } from '../../lib/wasm/kernels';
 import { ddLog } from './dd-log';
 

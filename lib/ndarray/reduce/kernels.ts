@@ -5,19 +5,15 @@
  * Kernels of one reduction alone live in its file under lib/reductions/.
  */
 import { pairwiseSum } from '../../math/pairwise.js';
-import { BLOCK, type BlockFn, defineKernel } from './kernel.js';
+import { BLOCK, type BlockFn, defineKernel, KernelReport } from './kernel.js';
 
 /**
  * Sum, compensated: returns the rounded sum and reports its rounding error as `low` (TwoSum on
  * four accumulators), so normalising sums are good to about eps^2; reports the sum of squares as
  * `aux` (how concentrated the distribution is).
  */
-export const SUM = defineKernel({
-  name: 'sum',
-  operands: 1,
-  constants: [],
-  combine: 'sum',
-  block: (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
+/** The block function of {@link SUM}. */
+const sumBlock: BlockFn = (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0, q0 = 0, q1 = 0;
     let i = 0;
     for (; i + 4 <= n; i += 4) {
@@ -68,6 +64,54 @@ export const SUM = defineKernel({
     const r = s + c;
     out.low = c - (r - s);
     return r;
+  };
+
+/** What {@link SUM}'s `rows` reads back from its block function (used synchronously only). */
+const rowsReport = new KernelReport();
+
+export const SUM = defineKernel({
+  name: 'sum',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  block: sumBlock,
+  rows: (a, start, stride, step, n, k, sums, aux, lows) => {
+    if (stride === 1) {
+      // Short adjacent rows: each sums as the block function sums it (the same bits as a slice
+      // walked alone).
+      for (let j = 0; j < k; j++) {
+        rowsReport.low = rowsReport.aux = 0;
+        sums[j] = sumBlock(a, start + j * step, a, 0, n, 0, 0, 0, 0, rowsReport);
+        lows[j] = rowsReport.low;
+        aux[j] = rowsReport.aux;
+      }
+      return;
+    }
+    sums.fill(0, 0, k);
+    aux.fill(0, 0, k);
+    lows.fill(0, 0, k);
+    for (let i = 0, row = start; i < n; i++, row += stride) {
+      for (let j = 0, q = row; j < k; j++, q += step) {
+        const x = a[q];
+        const s = sums[j];
+        const t = s + x;
+        const b = t - s;
+        lows[j] += (s - (t - b)) + (x - b);
+        sums[j] = t;
+        aux[j] += x * x;
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      // the double nearest each sum, `lows` the rest (none for an infinite or NaN sum)
+      const s = sums[j];
+      if (!(Math.abs(s) < Infinity)) {
+        lows[j] = 0;
+        continue;
+      }
+      const r = s + lows[j];
+      lows[j] -= r - s;
+      sums[j] = r;
+    }
   },
 });
 
@@ -108,9 +152,10 @@ export const SUM_PLAIN = defineKernel({
   long: true,
   block: (a, ao, b, bo, n, c0, c1, c2, c3, out) =>
     n <= BLOCK ? sumPlainLeaf(a, ao, b, bo, n, c0, c1, c2, c3, out) : pairwiseSum(sumPlainLeaf, BLOCK, a, ao, b, bo, n, c0, c1, c2, c3, out),
-  rows: (a, start, stride, step, n, k, sums, aux) => {
+  rows: (a, start, stride, step, n, k, sums, aux, lows) => {
     sums.fill(0, 0, k);
     aux.fill(0, 0, k);
+    lows.fill(0, 0, k);
     for (let i = 0, row = start; i < n; i++, row += stride) {
       for (let j = 0, q = row; j < k; j++, q += step) {
         const x = a[q];

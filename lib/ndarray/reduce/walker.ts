@@ -243,6 +243,12 @@ export class Walker {
     }
     const kernel = pass.kernel;
     const len = this.runLen;
+    if (kernel.operands === 1 && kernel.rows === undefined && kernel.columns !== undefined) {
+      // The kernel reads the whole tile at once, in memory order, whatever its length.
+      const q = pass.readsQ;
+      const data = q ? this.dataB : this.dataA;
+      if (this.tileColumns(kernel.columns, data, q ? ob : oa, q ? this.runB : this.runA, q ? this.tileB : this.tileA, len, k)) return;
+    }
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
       if (kernel.operands === 1) {
@@ -268,11 +274,11 @@ export class Walker {
 
   /** A kernel's `rows` on one block of a tile, read in place. */
   private tileRows(rows: RowsFn, data: Float64Array, start: number, run: number, step: number, n: number, k: number): void {
-    const { bufA, bufB, active, cascades, aux } = this.scratch;
-    rows(data, start, run, step, n, k, bufA, bufB);
+    const { bufA, bufB, lows, active, cascades, aux } = this.scratch;
+    rows(data, start, run, step, n, k, bufA, bufB, lows);
     for (let j = 0; j < k; j++) {
       if (active[j] === 0) continue;
-      cascades[j].add(bufA[j], 0);
+      cascades[j].add(bufA[j], lows[j]);
       aux[j] += bufB[j];
     }
   }
