@@ -10,8 +10,7 @@
  */
 import { entrScalar } from '../math/convex-analysis.js';
 import { log1p } from '../math/log.js';
-import { pairwiseSum } from '../math/pairwise.js';
-import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
+import { type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM, SUM_BELOW } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
 import { entrColumnsFast, entrRowsFast, entrSumFast, fastKernels } from '../wasm/entropy-fast.js';
@@ -21,20 +20,19 @@ import { mayDominate, normaliserError, preScale, safeSum, scaleFor, splittable }
 const WASM_MIN = 16;
 
 /** Sum of `entr(a * pre * scale)` (the table-log WebAssembly kernel when available and pre = 1). */
-export const entrTerms: BlockFn = (a, ao, b, bo, n, pre, scale, c2, c3, out) => {
+export const entrTerms: BlockFn = (a, ao, _b, _bo, n, pre, scale, _c2, _c3, out) => {
   if (pre === 1 && n >= WASM_MIN && fastKernels.available) return entrSumFast(a, ao, n, scale, out.chunks);
-  return n <= BLOCK ? entrLeaf(a, ao, b, bo, n, pre, scale, c2, c3, out) : pairwiseSum(entrLeaf, BLOCK, a, ao, b, bo, n, pre, scale, c2, c3, out);
-};
-
-const entrLeaf: BlockFn = (a, ao, _b, _bo, n, pre, scale) => {
-  let s0 = 0, s1 = 0;
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    s0 += entrScalar(a[ao + i] * pre * scale);
-    s1 += entrScalar(a[ao + i + 1] * pre * scale);
+  // TypeScript: the terms added with compensation (TwoSum), so the sum's own error is about one
+  // rounding whatever the order and however equal the terms (uniform rows).
+  let s = 0, c = 0;
+  for (let i = 0; i < n; i++) {
+    const t = entrScalar(a[ao + i] * pre * scale);
+    const u = s + t;
+    const bp = u - s;
+    c += (s - (u - bp)) + (t - bp);
+    s = u;
   }
-  if (i < n) s0 += entrScalar(a[ao + i] * pre * scale);
-  return s0 + s1;
+  return Number.isFinite(s) ? s + c : s;
 };
 
 /**
