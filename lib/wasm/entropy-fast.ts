@@ -188,7 +188,7 @@ export function entrColumnsFast(
       m64.set(data.subarray(first, first + m * k2), A8); // whole rows, one copy
     } else {
       for (let i = 0, row = first, o = A8; i < m; i++, row += rowStride, o += k2) {
-        if (colStep === 1 && k >= 64) m64.set(data.subarray(row, row + k), o);
+        if (colStep === 1 && k >= 16) m64.set(data.subarray(row, row + k), o);
         else for (let j = 0, q = row; j < k; j++, q += colStep) m64[o + j] = data[q];
         if (k2 > k) m64[o + k] = 0;
       }

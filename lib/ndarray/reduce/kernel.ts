@@ -10,7 +10,7 @@ import type { NumericData } from '../ndarray.js';
 /** Elements per block and slice: the leaves of every pairwise sum the engine forms. */
 export const BLOCK = 256;
 /** Slices processed together when their elements interleave in memory. */
-export const TILE = 32;
+export const TILE = 256;
 /** Elements per slice and block in a tile (TILE * TILE_BLOCK values are gathered at once). */
 export const TILE_BLOCK = 128;
 /** Constants a kernel may take (passed as `c0..c3`, in its declared order). */

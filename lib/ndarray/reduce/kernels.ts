@@ -87,33 +87,54 @@ export const SUM = defineKernel({
       }
       return;
     }
-    sums.fill(0, 0, k);
-    aux.fill(0, 0, k);
-    lows.fill(0, 0, k);
-    for (let i = 0, row = start; i < n; i++, row += stride) {
-      for (let j = 0, q = row; j < k; j++, q += step) {
-        const x = a[q];
-        const s = sums[j];
-        const t = s + x;
-        const b = t - s;
-        lows[j] += (s - (t - b)) + (x - b);
-        sums[j] = t;
-        aux[j] += x * x;
+    // Two slices at a time, in registers, row by row (a tile's rows stay in cache meanwhile).
+    let j = 0;
+    for (; j + 2 <= k; j += 2) {
+      let s0 = 0, c0 = 0, q0 = 0, s1 = 0, c1 = 0, q1 = 0;
+      for (let i = 0, p = start + j * step; i < n; i++, p += stride) {
+        const x0 = a[p];
+        const x1 = a[p + step];
+        const t0 = s0 + x0;
+        const t1 = s1 + x1;
+        const b0 = t0 - s0;
+        const b1 = t1 - s1;
+        c0 += (s0 - (t0 - b0)) + (x0 - b0);
+        c1 += (s1 - (t1 - b1)) + (x1 - b1);
+        s0 = t0;
+        s1 = t1;
+        q0 += x0 * x0;
+        q1 += x1 * x1;
       }
+      finishSum(s0, c0, q0, j, sums, aux, lows);
+      finishSum(s1, c1, q1, j + 1, sums, aux, lows);
     }
-    for (let j = 0; j < k; j++) {
-      // the double nearest each sum, `lows` the rest (none for an infinite or NaN sum)
-      const s = sums[j];
-      if (!(Math.abs(s) < Infinity)) {
-        lows[j] = 0;
-        continue;
+    if (j < k) {
+      let s0 = 0, c0 = 0, q0 = 0;
+      for (let i = 0, p = start + j * step; i < n; i++, p += stride) {
+        const x0 = a[p];
+        const t0 = s0 + x0;
+        const b0 = t0 - s0;
+        c0 += (s0 - (t0 - b0)) + (x0 - b0);
+        s0 = t0;
+        q0 += x0 * x0;
       }
-      const r = s + lows[j];
-      lows[j] -= r - s;
-      sums[j] = r;
+      finishSum(s0, c0, q0, j, sums, aux, lows);
     }
   },
 });
+
+/** Slice j's compensated sum s + c: the double nearest it to sums[j], the rest to lows[j]. */
+function finishSum(s: number, c: number, q: number, j: number, sums: Float64Array, aux: Float64Array, lows: Float64Array): void {
+  aux[j] = q;
+  if (!(Math.abs(s) < Infinity)) {
+    sums[j] = s; // infinite or NaN: no low part
+    lows[j] = 0;
+    return;
+  }
+  const r = s + c;
+  lows[j] = c - (r - s);
+  sums[j] = r;
+}
 
 /** The leaf of {@link SUM_PLAIN}: four accumulators, the sum of squares as `aux`. */
 const sumPlainLeaf: BlockFn = (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
