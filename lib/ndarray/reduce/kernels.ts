@@ -87,39 +87,54 @@ export const SUM = defineKernel({
       }
       return;
     }
-    // Two slices at a time, in registers, row by row (a tile's rows stay in cache meanwhile).
-    let j = 0;
-    for (; j + 2 <= k; j += 2) {
-      let s0 = 0, c0 = 0, q0 = 0, s1 = 0, c1 = 0, q1 = 0;
-      for (let i = 0, p = start + j * step; i < n; i++, p += stride) {
-        const x0 = a[p];
-        const x1 = a[p + step];
-        const t0 = s0 + x0;
-        const t1 = s1 + x1;
-        const b0 = t0 - s0;
-        const b1 = t1 - s1;
-        c0 += (s0 - (t0 - b0)) + (x0 - b0);
-        c1 += (s1 - (t1 - b1)) + (x1 - b1);
-        s0 = t0;
-        s1 = t1;
-        q0 += x0 * x0;
-        q1 += x1 * x1;
+    // Two slices at a time, in registers, over 32 rows at a time (few enough pages for the
+    // TLB when rows are far apart); sums, compensations and squares carried in the arrays.
+    sums.fill(0, 0, k);
+    lows.fill(0, 0, k);
+    aux.fill(0, 0, k);
+    for (let r0 = 0; r0 < n; r0 += 32) {
+      const m = n - r0 < 32 ? n - r0 : 32;
+      const first = start + r0 * stride;
+      let j = 0;
+      for (; j + 2 <= k; j += 2) {
+        let s0 = sums[j], c0 = lows[j], q0 = aux[j], s1 = sums[j + 1], c1 = lows[j + 1], q1 = aux[j + 1];
+        for (let i = 0, p = first + j * step; i < m; i++, p += stride) {
+          const x0 = a[p];
+          const x1 = a[p + step];
+          const t0 = s0 + x0;
+          const t1 = s1 + x1;
+          const b0 = t0 - s0;
+          const b1 = t1 - s1;
+          c0 += (s0 - (t0 - b0)) + (x0 - b0);
+          c1 += (s1 - (t1 - b1)) + (x1 - b1);
+          s0 = t0;
+          s1 = t1;
+          q0 += x0 * x0;
+          q1 += x1 * x1;
+        }
+        sums[j] = s0;
+        lows[j] = c0;
+        aux[j] = q0;
+        sums[j + 1] = s1;
+        lows[j + 1] = c1;
+        aux[j + 1] = q1;
       }
-      finishSum(s0, c0, q0, j, sums, aux, lows);
-      finishSum(s1, c1, q1, j + 1, sums, aux, lows);
-    }
-    if (j < k) {
-      let s0 = 0, c0 = 0, q0 = 0;
-      for (let i = 0, p = start + j * step; i < n; i++, p += stride) {
-        const x0 = a[p];
-        const t0 = s0 + x0;
-        const b0 = t0 - s0;
-        c0 += (s0 - (t0 - b0)) + (x0 - b0);
-        s0 = t0;
-        q0 += x0 * x0;
+      if (j < k) {
+        let s0 = sums[j], c0 = lows[j], q0 = aux[j];
+        for (let i = 0, p = first + j * step; i < m; i++, p += stride) {
+          const x0 = a[p];
+          const t0 = s0 + x0;
+          const b0 = t0 - s0;
+          c0 += (s0 - (t0 - b0)) + (x0 - b0);
+          s0 = t0;
+          q0 += x0 * x0;
+        }
+        sums[j] = s0;
+        lows[j] = c0;
+        aux[j] = q0;
       }
-      finishSum(s0, c0, q0, j, sums, aux, lows);
     }
+    for (let j = 0; j < k; j++) finishSum(sums[j], lows[j], aux[j], j, sums, aux, lows);
   },
 });
 
