@@ -132,13 +132,13 @@ describe('logMapFast (the table log of the kernels)', () => {
 });
 
 /**
- * Neumaier-compensated sum of entrScalar(a[i] * scale), and the sum of |terms| (a plain sum
- * when a term is infinite or NaN).
+ * Neumaier-compensated sum of term(i), i < n, and the sum of |terms| (a plain sum when a term is
+ * infinite or NaN).
  */
-function reference(a: ArrayLike<number>, ao: number, n: number, scale: number): { sum: number; abs: number } {
+function compensated(n: number, term: (i: number) => number): { sum: number; abs: number } {
   let s = 0, c = 0, abs = 0, plain = 0;
   for (let i = 0; i < n; i++) {
-    const t = entrScalar(a[ao + i] * scale);
+    const t = term(i);
     plain += t;
     abs += Math.abs(t);
     const u = s + t;
@@ -146,6 +146,11 @@ function reference(a: ArrayLike<number>, ao: number, n: number, scale: number): 
     s = u;
   }
   return { sum: Number.isFinite(plain) ? s + c : plain, abs };
+}
+
+/** The compensated sum of entrScalar(a[ao + i] * scale), i < n. */
+function reference(a: ArrayLike<number>, ao: number, n: number, scale: number): { sum: number; abs: number } {
+  return compensated(n, (i) => entrScalar(a[ao + i] * scale));
 }
 
 describe('entrSumFast (the one-pass entropy kernel)', () => {
@@ -281,18 +286,9 @@ describe('relEntrSumFast (rel_entr sums in two passes)', () => {
   const a = sample(3 * FAST_CHUNK + 9, 21, (u, w) => u * 2 ** -(w() % 30));
   const b = sample(3 * FAST_CHUNK + 9, 22, (u, w) => u * 2 ** -(w() % 30));
 
-  /** Compensated sum of relEntrScalar terms (plain when one is infinite or NaN), and of |terms|. */
+  /** The compensated sum of relEntrScalar terms, and of their absolute values. */
   function relReference(n: number, ao: number, bo: number, sa: number, sb: number): { sum: number; abs: number } {
-    let s = 0, c = 0, abs = 0, plain = 0;
-    for (let i = 0; i < n; i++) {
-      const t = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
-      plain += t;
-      abs += Math.abs(t);
-      const u = s + t;
-      c += Math.abs(s) >= Math.abs(t) ? (s - u) + t : (t - u) + s;
-      s = u;
-    }
-    return { sum: Number.isFinite(plain) ? s + c : plain, abs };
+    return compensated(n, (i) => relEntrScalar(a[ao + i] * sa, b[bo + i] * sb));
   }
 
   onlyWithWasm('agrees with compensated sums of relEntrScalar to 1e-13 of the sum of |terms|, lengths 0 to 1100 and several chunks', () => {
