@@ -1,4 +1,5 @@
 import ndarray from 'ndarray';
+import { inspect } from 'node:util';
 import { asarray } from '../../lib/ndarray/create';
 import { dtypeOf, isScijsArray, NDArray } from '../../lib/ndarray/ndarray';
 import { AxisError, IndexError, ValueError } from '../../lib/errors';
@@ -15,7 +16,53 @@ describe('NDArray', () => {
     expect(a.offset).toBe(0);
     expect(a.dtype).toBe('float64');
     expect(a.isCContiguous).toBe(true);
-    expect(String(a)).toBe('NDArray(float64, (2,3))');
+  });
+
+  it('is a collection over its first axis: length, iteration, at (numbers for 1-D, row views otherwise)', () => {
+    const a = M();
+    expect(a.length).toBe(2);
+    const rows = [...a];
+    expect(rows.map((r) => (r as NDArray).toArray())).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect((rows[1] as NDArray).data).toBe(a.data);
+    expect(Array.from(asarray([1, 2, 3]))).toEqual([1, 2, 3]);
+    const t = a.transpose();
+    expect(Array.from(t, (r) => (r as NDArray).toArray())).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(asarray([7, 8, 9]).at(-1)).toBe(9);
+    expect(asarray([7, 8, 9]).at(3)).toBeUndefined();
+    expect(asarray([7, 8, 9]).at(-4)).toBeUndefined();
+    expect((t.at(1) as NDArray).toArray()).toEqual([2, 5]);
+    expect(Array.from(asarray([[], []]))).toHaveLength(2);
+    expect([...asarray([])]).toEqual([]);
+  });
+
+  it('refuses length, iteration and at on a 0-d array, and a non-integer at, with a TypeError', () => {
+    const z = asarray(5);
+    expect(() => z.length).toThrow(new TypeError('len() of unsized object'));
+    expect(() => [...z]).toThrow(new TypeError('len() of unsized object'));
+    expect(() => z.at(0)).toThrow(TypeError);
+    expect(() => asarray([1, 2]).at(0.5)).toThrow('`at` takes an integer index; got 0.5');
+  });
+
+  it('serialises to nested arrays with JSON.stringify, without its internal fields', () => {
+    const a = M();
+    void a.nd;
+    expect(JSON.stringify(a)).toBe('[[1,2,3],[4,5,6]]');
+    expect(JSON.stringify({ h: asarray([0.5, NaN]) })).toBe('{"h":[0.5,null]}');
+    expect(JSON.stringify(asarray(2))).toBe('2');
+    expect(Object.keys(a).sort()).toEqual(['data', 'dtype', 'offset', 'shape', 'strides']);
+  });
+
+  it('prints as numpy\'s repr through String and util.inspect (console.log), never the scijs view', () => {
+    const a = M();
+    void a.nd;
+    const repr = 'NDArray([[1, 2, 3],\n         [4, 5, 6]], shape=(2,3), dtype=float64)';
+    expect(String(a)).toBe(repr);
+    expect(inspect(a)).toBe(repr);
+    expect(inspect({ h: asarray([1, -0]) })).toBe('{ h: NDArray([ 1, -0], shape=(2,), dtype=float64) }');
+    const big = NDArray.fromData(Float64Array.from({ length: 1000 }, (_, i) => i));
+    expect(inspect(big)).toBe(String(big));
+    expect(inspect(big).match(/\b999\b/g)).toHaveLength(1);
+    expect(inspect(NDArray.fromData(new Float64Array(1001)))).toBe('NDArray([0, 0, 0, ..., 0, 0, 0], shape=(1001,), dtype=float64)');
   });
 
   it('freezes its shape and strides', () => {

@@ -45,7 +45,7 @@ describe('entropy', () => {
 describe('entropy on two views of one buffer', () => {
   it('reads pk and qk at their own offsets in every walk (rows, columns, tiles)', () => {
     const data = Float64Array.from({ length: 8 * 9 + 1 }, (_, i) => 1 + ((i * 37) % 11));
-    const p = NDArray.fromData(data, [8, 9]);
+    const p = new NDArray(data, [8, 9], [9, 1], 0);
     const q = new NDArray(data, [8, 9], [9, 1], 1);
     const pc = NDArray.fromData(p.toFloat64Array(), [8, 9]);
     const qc = NDArray.fromData(q.toFloat64Array(), [8, 9]);
