@@ -8,7 +8,7 @@ import { ValueError } from '../errors.js';
 import { asarray, type ArrayLike } from './create.js';
 import { broadcastShapes } from './broadcast.js';
 import { isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
-import { formatShape, sameShape, sizeOf } from './shape.js';
+import { allocate, formatShape, sameShape, sizeOf } from './shape.js';
 
 /** Options of the elementwise functions. */
 export interface UfuncOptions {
@@ -16,8 +16,11 @@ export interface UfuncOptions {
    * Where to write the result, as numpy's `out=`: a C-contiguous float64 array of the broadcast
    * shape (an `NDArray`, a scijs view, or a `Float64Array` of that size), which is returned.
    * Reusing one buffer avoids allocating (and, for large arrays, page-faulting) a new result.
+   * `null` or `undefined`: a new array (numpy's `out=None`). An `out` that overlaps an input
+   * other than exactly (a shifted or reversed view of the same buffer) is safe: that input is
+   * copied first, as numpy does.
    */
-  out?: NDArray | ScijsArray | Float64Array;
+  out?: NDArray | ScijsArray | Float64Array | null | undefined;
 }
 
 /** Fills out[o..o+n) from n elements of a (step sa) and b (step sb, may be 0). */
@@ -36,15 +39,45 @@ export interface Binary {
  *   `out` of the wrong shape or layout; `TypeError` for an `out` that is not float64.
  */
 export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptions, nx = 'x', ny = 'y'): number | NDArray {
-  const out = options?.out;
+  const out = options?.out ?? undefined;
   if (typeof x === 'number' && typeof y === 'number' && out === undefined) return f.scalar(x, y);
   const a = asarray(x, nx);
   const b = asarray(y, ny);
   const shape = broadcastShapes(a.shape, b.shape);
-  const target = out === undefined ? NDArray.fromData(new Float64Array(sizeOf(shape)), shape) : outputArray(out, shape);
-  if (target.size > 0) walk(a.broadcastTo(shape), b.broadcastTo(shape), target.data as Float64Array, target.offset, f.row);
+  const target = out === undefined ? NDArray.fromData(allocate(shape), shape) : outputArray(out, shape);
+  if (target.size > 0) {
+    walk(apart(a.broadcastTo(shape), target), apart(b.broadcastTo(shape), target), target.data as Float64Array, target.offset, f.row);
+  }
   if (shape.length === 0 && out === undefined) return target.data[0];
   return target;
+}
+
+/**
+ * The operand itself, or a copy of it when it shares memory with `out` in any other way than
+ * being the very same view (numpy's overlap rule: an elementwise kernel may then read an element
+ * that it has already overwritten).
+ */
+function apart(a: NDArray, out: NDArray): NDArray {
+  if (a.data.buffer !== out.data.buffer || a.size === 0) return a;
+  const [aLo, aHi] = byteRange(a);
+  const [oLo, oHi] = byteRange(out);
+  if (aHi <= oLo || oHi <= aLo) return a;
+  const same = a.data.byteOffset === out.data.byteOffset && a.data.BYTES_PER_ELEMENT === out.data.BYTES_PER_ELEMENT &&
+    a.offset === out.offset && a.strides.every((s, d) => s === out.strides[d] || out.shape[d] === 1);
+  return same ? a : NDArray.fromData(a.toFloat64Array(), a.shape.slice());
+}
+
+/** The bytes [lo, hi) of its buffer that a non-empty view reads. */
+function byteRange(a: NDArray): [number, number] {
+  let lo = a.offset;
+  let hi = a.offset;
+  for (let d = 0; d < a.ndim; d++) {
+    const span = (a.shape[d] - 1) * a.strides[d];
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  const size = a.data.BYTES_PER_ELEMENT;
+  return [a.data.byteOffset + lo * size, a.data.byteOffset + (hi + 1) * size];
 }
 
 /** The `out` option as a C-contiguous float64 NDArray of `shape`. */

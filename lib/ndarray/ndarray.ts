@@ -120,11 +120,13 @@ export class NDArray<out N extends number = number> {
     return new NDArray(data, s, cStrides(s), 0, dtype);
   }
 
-  /** Wraps a scijs view without copying (shape, stride and offset already validated). */
+  /**
+   * Wraps a scijs view's fields without copying and without checks (its shape, stride and offset
+   * are read once); use {@link asarray} to convert and validate a scijs view given by a user.
+   */
   static fromScijs(nd: ScijsArray, data: NumericData, dtype?: DType): NDArray {
-    const a = new NDArray(data, nd.shape, nd.stride, nd.offset, dtype);
-    if (data === nd.data) scijsViews.set(a, nd);
-    return a;
+    const { shape, stride, offset } = nd;
+    return new NDArray(data, shape, stride, offset, dtype);
   }
 
   /** The number of axes. */

@@ -68,4 +68,37 @@ describe('map2', () => {
       expect(() => map2(x, y, add)).toThrow(message);
     }
   });
+
+  describe('with an out that overlaps an input', () => {
+    const buffer = () => Float64Array.from({ length: 12 }, (_, i) => 1 + i);
+    const expected = (x: NDArray, y: NDArray | number): number[] =>
+      Array.from((map2(NDArray.fromData(x.toFloat64Array(), x.shape.slice()), typeof y === 'number' ? y : NDArray.fromData(y.toFloat64Array(), y.shape.slice()), add) as NDArray).toFloat64Array());
+
+    it.each([
+      ['shifted by one element', (d: Float64Array) => [new NDArray(d, [10], [1], 1), 0.5, new NDArray(d, [10], [1], 0)]],
+      ['shifted the other way', (d: Float64Array) => [new NDArray(d, [10], [1], 0), 0.5, new NDArray(d, [10], [1], 1)]],
+      ['reversed', (d: Float64Array) => [new NDArray(d, [12], [-1], 11), 0.5, new NDArray(d, [12], [1], 0)]],
+      ['an input row that is part of out, broadcast', (d: Float64Array) => [new NDArray(d, [3, 4], [4, 1], 0), new NDArray(d, [4], [1], 4), new NDArray(d, [3, 4], [4, 1], 0)]],
+      ['a transposed view of out', (d: Float64Array) => [new NDArray(d, [3, 3], [1, 3], 0), 0, new NDArray(d, [3, 3], [3, 1], 0)]],
+      ['the same buffer seen through another typed array', (d: Float64Array) => [new NDArray(new Float64Array(d.buffer, 8, 11), [10], [1], 0), 0, new NDArray(d, [10], [1], 0)]],
+    ] as Array<[string, (d: Float64Array) => [NDArray, NDArray | number, NDArray]]>)('copies the input first when out is %s, as numpy', (_what, make) => {
+      const [x, y, out] = make(buffer());
+      const want = expected(x, y);
+      map2(x, y, add, { out });
+      expect(Array.from(out.toFloat64Array())).toEqual(want);
+    });
+
+    it('works in place when out is exactly an input', () => {
+      const d = buffer();
+      const x = NDArray.fromData(d, [3, 4]);
+      const want = expected(x, 1);
+      expect(map2(x, 1, add, { out: x })).toBe(x);
+      expect(Array.from(d)).toEqual(want);
+    });
+  });
+
+  it('takes out: null as no out buffer, as numpy\'s out=None', () => {
+    expect((map2([1, 2], 1, add, { out: null }) as NDArray).toArray()).toEqual([11, 12]);
+    expect(map2(1, 2, add, { out: null })).toBe(21);
+  });
 });
