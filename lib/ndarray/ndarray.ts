@@ -112,6 +112,8 @@ export class NDArray<out N extends number = number> {
    * @throws {ValueError} when the shape is not a list of at most 64 non-negative integers, or
    *   its size is not the length of `data`.
    */
+  static fromData(data: NumericData): NDArray<1>;
+  static fromData<const S extends readonly number[]>(data: NumericData, shape: S, dtype?: DType): NDArray<S['length']>;
   static fromData(data: NumericData, shape: readonly number[] = [data.length], dtype?: DType): NDArray {
     const s = checkShape(shape, 'shape');
     if (sizeOf(s) !== data.length) {
@@ -129,9 +131,9 @@ export class NDArray<out N extends number = number> {
     return new NDArray(data, shape, stride, offset, dtype);
   }
 
-  /** The number of axes. */
-  get ndim(): number {
-    return this.shape.length;
+  /** The number of axes (its type is the rank `N` when TypeScript knows it). */
+  get ndim(): N {
+    return this.shape.length as N;
   }
 
   /** The number of elements. */
@@ -243,18 +245,18 @@ export class NDArray<out N extends number = number> {
   }
 
   /** The axes permuted (reversed when none are given), as numpy's `transpose`. A view. */
-  transpose(...axes: number[]): NDArray {
+  transpose(...axes: number[]): NDArray<N> {
     const n = this.ndim;
     if (axes.length !== 0 && axes.length !== n) {
       throw new ValueError(`axes don't match array: got [${axes.join(', ')}] for an array of dimension ${n}`);
     }
     const order = axes.length === 0 ? [...Array(n).keys()].reverse() : axes.map((a) => normalizeIndexAxis(a, n));
     if (new Set(order).size !== n) throw new ValueError(`repeated axis in transpose: got [${axes.join(', ')}]`);
-    return new NDArray(this.data, order.map((a) => this.shape[a]), order.map((a) => this.strides[a]), this.offset, this.dtype);
+    return new NDArray<N>(this.data, order.map((a) => this.shape[a]), order.map((a) => this.strides[a]), this.offset, this.dtype);
   }
 
   /** One axis moved to a new position, the others keeping their order, as `np.moveaxis`. A view. */
-  moveaxis(source: number, destination: number): NDArray {
+  moveaxis(source: number, destination: number): NDArray<N> {
     const n = this.ndim;
     const src = normalizeIndexAxis(source, n, 'source: ');
     const dst = normalizeIndexAxis(destination, n, 'destination: ');
@@ -267,6 +269,7 @@ export class NDArray<out N extends number = number> {
    * A read-only view broadcast to `shape` (stride 0 along stretched axes), as `np.broadcast_to`.
    * @throws {ValueError} when the shapes do not broadcast.
    */
+  broadcastTo<const S extends readonly number[]>(shape: S): NDArray<S['length']>;
   broadcastTo(shape: readonly number[]): NDArray {
     shape = checkShape(shape, 'shape');
     const n = shape.length;
@@ -295,6 +298,7 @@ export class NDArray<out N extends number = number> {
    * The same elements in a new shape (one entry may be -1), read in C order: a view when the
    * data is C-contiguous, otherwise a C-order copy, as numpy's `reshape`.
    */
+  reshape<const S extends number[]>(...shape: S): NDArray<S['length']>;
   reshape(...shape: number[]): NDArray {
     if (shape.length > MAX_DIMS) throw new ValueError(`maximum supported dimension for an ndarray is currently ${MAX_DIMS}, found ${shape.length}`);
     const size = this.size;

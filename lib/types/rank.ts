@@ -9,6 +9,9 @@ import type { NDArray } from '../ndarray/ndarray.js';
 /** Ranks are tracked exactly up to 8; deeper arrays have the unknown rank `number`. */
 type Previous = [never, 0, 1, 2, 3, 4, 5, 6, 7];
 type Next = [1, 2, 3, 4, 5, 6, 7, 8, number];
+/** A tuple of length N, for rank arithmetic without recursion. */
+type Tuples = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]];
+type Tuple<N extends number> = N extends keyof Tuples & number ? Tuples[N] : number[];
 
 /** `N - 1` for a known rank `N >= 1`; `number` when `N` is unknown. */
 export type Dec<N extends number> = number extends N ? number : N extends keyof Previous & number ? Previous[N] : number;
@@ -17,13 +20,14 @@ export type Dec<N extends number> = number extends N ? number : N extends keyof 
 export type Inc<N extends number> = number extends N ? number : N extends keyof Next & number ? Next[N] : number;
 
 /** `N - L` for known ranks (at least 0); `number` when either is unknown. */
-export type Sub<N extends number, L extends number> = number extends N | L ? number : L extends 0 ? N : N extends 0 ? 0 : L extends keyof Previous & number ? Sub<Dec<N>, Dec<L>> : number;
-
-/** Whether `A >= B` for known ranks. */
-type AtLeast<A extends number, B extends number> = B extends 0 ? true : A extends 0 ? false : AtLeast<Dec<A>, Dec<B>>;
+export type Sub<N extends number, L extends number> = number extends N | L
+  ? number
+  : Tuple<N> extends [...Tuple<L>, ...infer Rest]
+    ? Rest['length']
+    : 0;
 
 /** The larger of two ranks (the rank two arrays broadcast to); `number` when either is unknown. */
-export type Max<A extends number, B extends number> = number extends A | B ? number : AtLeast<A, B> extends true ? A : B;
+export type Max<A extends number, B extends number> = number extends A | B ? number : Tuple<A> extends [...Tuple<B>, ...unknown[]] ? A : B;
 
 /** Whether a rank is known to be at least 1 (the result is then an array, never a number). */
 export type IsArrayRank<N extends number> = number extends N ? false : N extends 0 ? false : true;
@@ -74,7 +78,7 @@ export interface ItemByRank {
 /** The rank of an array-like argument, from its type; `number` when it cannot be known. */
 export type RankOf<P> = [P] extends [number | boolean]
   ? 0
-  : [P] extends [NDArray<infer N>]
+  : [P] extends [{ readonly ndim: infer N extends number; readonly strides: readonly number[] }]
     ? N
     : [P] extends [ArrayBufferView & { readonly length: number }]
       ? 1
