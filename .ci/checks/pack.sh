@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as users install it: build, lint the package (publint, @arethetypeswrong/cli),
+# The package as users install it: pack (prepack builds), lint the package (publint, @arethetypeswrong/cli),
 # `npm pack`, install the tarball into a fresh consumer project (its dependencies come from the
 # registry), then check require(), import(), every subpath, the `scipy-entropy` bin, and that a
 # TypeScript consumer compiles against the published types under moduleResolution nodenext
@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-npm run build --silent
+# `npm pack` builds dist/ itself (prepack).
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
