@@ -1,12 +1,13 @@
 /**
- * Bad input to the array layer (asarray, NDArray, broadcasting, the elementwise engine): each is
- * refused with the right error, at once (no hang, no stack overflow, no out-of-memory abort), and
- * leaves the input as it was.
+ * Bad input, in one table: each is refused by the array layer (asarray, NDArray, broadcasting,
+ * the elementwise engine) and by the public functions with the right error, at once (no hang, no
+ * stack overflow, no out-of-memory abort), and leaves the input as it was.
  */
 import ndarray from 'ndarray';
-import { asarray } from '../../lib/ndarray/create';
-import { type Binary, map2 } from '../../lib/ndarray/elementwise';
-import { NDArray } from '../../lib/ndarray/ndarray';
+import { asarray } from '../lib/ndarray/create';
+import { type Binary, map2 } from '../lib/ndarray/elementwise';
+import { NDArray } from '../lib/ndarray/ndarray';
+import { cross_entropy, differential_entropy, entr, entropy, jensenshannon, kl_div, rel_entr, xlog1py, xlogy } from '../lib/index';
 
 const add: Binary = {
   scalar: (x, y) => x + y,
@@ -98,6 +99,26 @@ const CASES: Case[] = [
   ['reshape to 65 axes', () => asarray([1]), (x) => (x as NDArray).reshape(...ones(65)), 'ValueError', 'found 65'],
   ['operands broadcasting to 1e5 x 1e5', () => ndarray(new Float64Array(1), [1e5, 1], [0, 0]), (x) => map2(x as never, new Float64Array(1e5), add), 'ValueError', 'array of shape (100000,100000) is too big'],
   ['an out of the wrong shape', () => new Float64Array(2), (x) => map2([1, 2, 3], 1, add, { out: x as Float64Array }), 'ValueError', "non-broadcastable output operand with shape (2,) doesn't match the broadcast shape (3,)"],
+  // The public functions, on the same inputs.
+  ['a cyclic pk', cyclic, (x) => entropy(x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic qk', cyclic, (x) => entropy([1, 2], x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic p of jensenshannon', cyclic, (x) => jensenshannon(x as never, [1]), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic sample of differential_entropy', cyclic, (x) => differential_entropy(x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic qk of cross_entropy', cyclic, (x) => cross_entropy([1], x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic x of entr', cyclic, (x) => entr(x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic y of rel_entr', cyclic, (x) => rel_entr(1, x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic x of kl_div', cyclic, (x) => kl_div(x as never, 1), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic y of xlogy', cyclic, (x) => xlogy(1, x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a cyclic y of xlog1py', cyclic, (x) => xlog1py(1, x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['pk nested 10,000 deep', () => nested(10000), (x) => entropy(x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['a sample nested 10,000 deep', () => nested(10000), (x) => differential_entropy(x as never), 'ValueError', 'maximum number of dimension of 64'],
+  ['pk of 1e9 x 1e9 zero-stride elements', () => ndarray(new Float64Array(1), [1e9, 1e9], [0, 0]), (x) => entropy(x as never, { axis: 1 }), 'ValueError', 'array of shape (1000000000,1000000000) is too big'],
+  ['pk and qk broadcasting to 1e5 x 1e5', () => ndarray(new Float64Array(1), [1e5, 1], [0, 0]), (x) => entropy(x as never, new Float64Array(1e5), { axis: 1 }), 'ValueError', 'array of shape (100000,100000) is too big'],
+  ['a sample with 65 axes', () => ndarray(new Float64Array(1), ones(65)), (x) => differential_entropy(x as never), 'ValueError', 'found 65'],
+  ['pk over a buffer detached after asarray', detachedNDArray, (x) => entropy(x as never), 'TypeError', '`pk` is over a detached ArrayBuffer'],
+  ['a detached typed array as pk', transferred, (x) => entropy(x as never), 'TypeError', '`pk` is over a detached ArrayBuffer'],
+  ['a detached typed array as q', transferred, (x) => jensenshannon([1, 2, 3], x as never), 'TypeError', 'is over a detached ArrayBuffer'],
+  ['a scijs view over a DataView as pk', () => ndarray(new DataView(new ArrayBuffer(16)) as never), (x) => entropy(x as never), 'TypeError', 'is an ndarray view over a DataView'],
 ];
 
 /**
@@ -132,7 +153,7 @@ function fingerprint(x: unknown): string[] {
   return out;
 }
 
-describe('bad input to the array layer', () => {
+describe('bad input', () => {
   it.each(CASES)('refuses %s', (_what, make, run, name, fragment) => {
     let err: Error | undefined;
     try {
