@@ -5,22 +5,24 @@
  * argument would make every call site megamorphic).
  */
 import { ValueError } from '../errors.js';
-import { asarray, type ArrayLike } from './create.js';
+import { asarray, type ArrayLike, describe, isStridedArray } from './create.js';
 import { broadcastShapes } from './broadcast.js';
-import { isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
+import { type DType, isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { allocate, formatShape, sameShape, sizeOf } from './shape.js';
 
 /** Options of the elementwise functions. */
 export interface UfuncOptions {
   /**
-   * Where to write the result, as numpy's `out=`: a C-contiguous float64 array of the broadcast
-   * shape (an `NDArray`, a scijs view, or a `Float64Array` of that size), which is returned.
-   * Reusing one buffer avoids allocating (and, for large arrays, page-faulting) a new result.
-   * `null` or `undefined`: a new array (numpy's `out=None`). An `out` that overlaps an input
-   * other than exactly (a shifted or reversed view of the same buffer) is safe: that input is
-   * copied first, as numpy does.
+   * Where to write the result, as numpy's `out=`: a C-contiguous float64 or float32 array of the
+   * broadcast shape (an `NDArray`, a scijs or stdlib-js view over a typed array, or a
+   * `Float64Array` / `Float32Array` of that size), which is returned. Values are computed in
+   * float64 and rounded once into a float32 `out` (numpy's same-kind casting). Reusing one buffer
+   * avoids allocating (and, for large arrays, page-faulting) a new result. `null` or `undefined`:
+   * a new array (numpy's `out=None`). An `out` that overlaps an input other than exactly (a
+   * shifted or reversed view of the same buffer) is safe: that input is copied first, as numpy
+   * does.
    */
-  out?: NDArray | ScijsArray | Float64Array | null | undefined;
+  out?: NDArray | ScijsArray | Float64Array | Float32Array | null | undefined;
 }
 
 /** Fills out[o..o+n) from n elements of a (step sa) and b (step sb, may be 0). */
@@ -35,8 +37,11 @@ export interface Binary {
 /**
  * Applies a binary function to the broadcast pair `(x, y)`; two plain numbers give a number, as
  * does any pair whose broadcast shape is 0-d, unless `options.out` is given (then it is returned).
+ * The result is float32 when every array operand is float32 (plain numbers and booleans do not
+ * count, as Python scalars in numpy), otherwise float64; it is always computed in float64 and
+ * rounded once.
  * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `, or an
- *   `out` of the wrong shape or layout; `TypeError` for an `out` that is not float64.
+ *   `out` of the wrong shape or layout; `TypeError` for an `out` that is not float64 or float32.
  */
 export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptions, nx = 'x', ny = 'y'): number | NDArray {
   const out = options?.out ?? undefined;
@@ -44,12 +49,20 @@ export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptio
   const a = asarray(x, nx);
   const b = asarray(y, ny);
   const shape = broadcastShapes(a.shape, b.shape);
-  const target = out === undefined ? NDArray.fromData(allocate(shape), shape) : outputArray(out, shape);
+  const dtype = resultDtype(x, a.dtype, y, b.dtype);
+  const target = out === undefined ? NDArray.fromData(allocate(shape, dtype), shape) : outputArray(out, shape);
   if (target.size > 0) {
-    walk(apart(a.broadcastTo(shape), target), apart(b.broadcastTo(shape), target), target.data as Float64Array, target.offset, f.row);
+    walk(apart(a.broadcastTo(shape), target), apart(b.broadcastTo(shape), target), target.data as Float64Array | Float32Array, target.offset, f.row);
   }
   if (shape.length === 0 && out === undefined) return target.data[0];
   return target;
+}
+
+/** numpy's result type of the operands, restricted to float32 and float64 (see {@link map2}). */
+function resultDtype(x: unknown, dx: DType, y: unknown, dy: DType): 'float32' | 'float64' {
+  const weak = (v: unknown) => typeof v === 'number' || typeof v === 'boolean';
+  const f32 = (v: unknown, d: DType) => d === 'float32' && !weak(v);
+  return (f32(x, dx) || f32(y, dy)) && (f32(x, dx) || weak(x)) && (f32(y, dy) || weak(y)) ? 'float32' : 'float64';
 }
 
 /**
@@ -80,25 +93,36 @@ function byteRange(a: NDArray): [number, number] {
   return [a.data.byteOffset + lo * size, a.data.byteOffset + (hi + 1) * size];
 }
 
-/** The `out` option as a C-contiguous float64 NDArray of `shape`. */
+/** The `out` option as a C-contiguous float64 or float32 NDArray of `shape`, over the caller's own buffer. */
 function outputArray(out: unknown, shape: number[]): NDArray {
-  const arr = out instanceof Float64Array ? NDArray.fromData(out, [out.length]) : out instanceof NDArray || isScijsArray(out) ? asarray(out as ScijsArray, 'out') : null;
-  if (arr === null || arr.dtype !== 'float64') throw new TypeError('`out` must be a float64 NDArray, ndarray or Float64Array');
-  if (out instanceof Float64Array ? out.length !== sizeOf(shape) : !sameShape(arr.shape, shape)) {
+  const flat = out instanceof Float64Array || out instanceof Float32Array;
+  const view = out instanceof NDArray || isScijsArray(out) || isStridedArray(out);
+  const arr = flat ? NDArray.fromData(out, [out.length]) : view ? asarray(out as ArrayLike, 'out') : null;
+  if (arr === null || (arr.dtype !== 'float64' && arr.dtype !== 'float32') || (view && arr.data !== (out as { data: unknown }).data)) {
+    throw new TypeError(`\`out\` must be a float64 or float32 NDArray, ndarray view or typed array; got ${view ? `a view over ${describe((out as { data: unknown }).data)}` : describe(out)}`);
+  }
+  if (flat ? out.length !== sizeOf(shape) : !sameShape(arr.shape, shape)) {
     throw new ValueError(`non-broadcastable output operand with shape ${formatShape(arr.shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
   }
   if (!arr.isCContiguous) throw new ValueError('`out` must be C-contiguous');
-  return out instanceof Float64Array ? NDArray.fromData(out, shape) : arr;
+  return flat ? NDArray.fromData(out, shape) : arr;
 }
 
-function walk(a: NDArray, b: NDArray, out: Float64Array, o: number, row: BinaryRow): void {
+/**
+ * Hands each innermost row to the row kernel, which writes float64; for a float32 `out` it writes
+ * into a float64 row buffer first, rounded once into `out`.
+ */
+function walk(a: NDArray, b: NDArray, out: Float64Array | Float32Array, o: number, row: BinaryRow): void {
   const shape = a.shape;
   const nd = shape.length;
+  const inner = nd === 0 ? 1 : shape[nd - 1];
+  const direct = out instanceof Float64Array;
+  const buf = direct ? out : new Float64Array(inner);
   if (nd === 0) {
-    row(out, o, a.data, a.offset, 0, b.data, b.offset, 0, 1);
+    row(buf, direct ? o : 0, a.data, a.offset, 0, b.data, b.offset, 0, 1);
+    if (!direct) out[o] = buf[0];
     return;
   }
-  const inner = shape[nd - 1];
   const sa = a.strides[nd - 1];
   const sb = b.strides[nd - 1];
   const index = new Int32Array(nd - 1);
@@ -106,7 +130,12 @@ function walk(a: NDArray, b: NDArray, out: Float64Array, o: number, row: BinaryR
   let ob = b.offset;
   const end = o + sizeOf(shape);
   for (let k = o; k < end; k += inner) {
-    row(out, k, a.data, oa, sa, b.data, ob, sb, inner);
+    if (direct) {
+      row(buf, k, a.data, oa, sa, b.data, ob, sb, inner);
+    } else {
+      row(buf, 0, a.data, oa, sa, b.data, ob, sb, inner);
+      for (let i = 0; i < inner; i++) out[k + i] = buf[i];
+    }
     for (let d = nd - 2; d >= 0; d--) {
       oa += a.strides[d];
       ob += b.strides[d];

@@ -87,15 +87,19 @@ export function checkSize(shape: readonly number[]): void {
 }
 
 /**
- * A zero-filled float64 buffer of `shape`'s size; an allocation the engine cannot make is a ValueError
- * naming the shape, like numpy's `Unable to allocate ...`, instead of a RangeError.
+ * A zero-filled buffer of `shape`'s size (float64, or float32); an allocation the engine cannot
+ * make is a ValueError naming the shape, like numpy's `Unable to allocate ...`, instead of a
+ * RangeError.
  */
-export function allocate(shape: readonly number[]): Float64Array {
+export function allocate(shape: readonly number[]): Float64Array;
+export function allocate(shape: readonly number[], dtype: 'float32'): Float32Array;
+export function allocate(shape: readonly number[], dtype: 'float64' | 'float32'): Float64Array | Float32Array;
+export function allocate(shape: readonly number[], dtype: 'float64' | 'float32' = 'float64'): Float64Array | Float32Array {
   checkSize(shape);
   try {
-    return new Float64Array(sizeOf(shape));
+    return dtype === 'float32' ? new Float32Array(sizeOf(shape)) : new Float64Array(sizeOf(shape));
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    throw new ValueError(`Unable to allocate ${sizeOf(shape)} elements for an array with shape ${formatShape(shape)}: ${e.message}`);
+    throw new ValueError(`Unable to allocate ${sizeOf(shape)} elements for an array with shape ${formatShape(shape)} and data type ${dtype}: ${e.message}`);
   }
 }

@@ -71,7 +71,7 @@ export interface UfuncOptions {
    * Where to write the result, as numpy's `out=`: a C-contiguous array of the broadcast shape,
    * which is returned; `null`/undefined for a new array.
    */
-  out?: NDArray | ScijsArray | Float64Array | null | undefined;
+  out?: NDArray | ScijsArray | Float64Array | Float32Array | null | undefined;
 }
 
 /** Names in `O` that `T` does not have are typed `never`, so an unknown option is a type error. */

@@ -101,4 +101,42 @@ describe('map2', () => {
     expect((map2([1, 2], 1, add, { out: null }) as NDArray).toArray()).toEqual([11, 12]);
     expect(map2(1, 2, add, { out: null })).toBe(21);
   });
+
+  describe('result dtype (numpy\'s rules, float32 or float64)', () => {
+    /** x / y (10 y would be exact), to see the rounding. */
+    const div: Binary = {
+      scalar: (x, y) => x / y,
+      row: (out, o, a, ia, sa, b, ib, sb, n) => {
+        for (let i = 0; i < n; i++) out[o + i] = a[ia + i * sa] / b[ib + i * sb];
+      },
+    };
+    const f32 = new Float32Array([1, 2]);
+    it.each([
+      ['float32 and float32', f32, new Float32Array([3, 3]), 'float32'],
+      ['float32 and a plain number (a weak scalar, as Python\'s)', f32, 3, 'float32'],
+      ['a boolean and float32', true, f32, 'float32'],
+      ['float32 and float64', f32, new Float64Array([3, 3]), 'float64'],
+      ['float32 and int8', f32, new Int8Array([3, 3]), 'float64'],
+      ['float32 and nested arrays', f32, [3, 3], 'float64'],
+      ['int16 and a number', new Int16Array([1, 2]), 3, 'float64'],
+      ['bool and a number', [true, false], 3, 'float64'],
+    ] as Array<[string, unknown, unknown, string]>)('gives %s the dtype of the table, computed in float64 and rounded once', (_what, x, y, dtype) => {
+      const r = map2(x as never, y as never, div) as NDArray;
+      expect(r.dtype).toBe(dtype);
+      const exact = map2(asarray(x as never).toFloat64Array(), typeof y === 'object' ? asarray(y as never).toFloat64Array() : (y as number), div) as NDArray;
+      const want = Array.from(exact.toFloat64Array(), dtype === 'float32' ? Math.fround : (v: number) => v);
+      expect(Array.from(r.toFloat64Array())).toEqual(want);
+    });
+
+    it('gives a 0-d float32 result as a plain number rounded to float32', () => {
+      expect(map2(asarray(new Float32Array([1])).reshape(), 3, div)).toBe(Math.fround(1 / 3));
+    });
+
+    it('rounds into a float32 out whatever the inputs, and walks n-d float32 outs', () => {
+      const out = new Float32Array(6);
+      const r = map2([[1], [2]], [3, 7, 9], div, { out }) as NDArray;
+      expect(r.shape).toEqual([2, 3]);
+      expect(Array.from(out)).toEqual([1 / 3, 1 / 7, 1 / 9, 2 / 3, 2 / 7, 2 / 9].map(Math.fround));
+    });
+  });
 });
