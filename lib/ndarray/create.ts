@@ -1,5 +1,5 @@
 /** `asarray`: every accepted input kind turned into an {@link NDArray}, never mutating it. */
-import { ValueError } from '../errors.js';
+import { describeValue, ValueError } from '../errors.js';
 import { type DType, isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { allocate, checkShape, formatShape, MAX_DIMS, sizeOf } from './shape.js';
 
@@ -86,7 +86,7 @@ export function asarray(x: ArrayLike, name = 'input'): NDArray {
     const { data, shape, strides, offset } = x;
     return fromStrided(data, shape, strides, offset, name);
   }
-  throw new TypeError(`\`${name}\` must be array-like (a number, boolean, nested array, typed array or ndarray); got ${describe(x)}`);
+  throw new TypeError(`\`${name}\` must be array-like (a number, boolean, nested array, typed array or ndarray); got ${describeValue(x)}`);
 }
 
 /** Whether a value has numpy-style view fields: `data`, `shape`, `strides` and `offset` (stdlib-js). */
@@ -130,13 +130,13 @@ function fromStrided(data: unknown, shapeIn: unknown, stridesIn: unknown, offset
   const n = shape.length;
   const strides = Array.isArray(stridesIn) ? stridesIn.slice() : [];
   if (strides.length !== n || !strides.every((s: unknown) => Number.isInteger(s)) || !Number.isInteger(offset)) {
-    throw new ValueError(`\`${name}\` is an ndarray with an invalid shape ${formatShape(shape)}, strides [${describeList(stridesIn)}] or offset ${describe(offset)}`);
+    throw new ValueError(`\`${name}\` is an ndarray with an invalid shape ${formatShape(shape)}, strides [${describeList(stridesIn)}] or offset ${describeValue(offset)}`);
   }
   const start = offset as number;
   const typed = ArrayBuffer.isView(data);
   if (typed && isDetached(data)) throw detachedError(name);
   if (!typed && !Array.isArray(data) && !hasGet(data)) {
-    throw new TypeError(`\`${name}\` is an ndarray whose data is ${describe(data)}, not a typed array or an array`);
+    throw new TypeError(`\`${name}\` is an ndarray whose data is ${describeValue(data)}, not a typed array or an array`);
   }
   const length = hasGet(data) && !typed && !Array.isArray(data) ? Infinity : (data as { length: number }).length;
   if (sizeOf(shape) > 0) {
@@ -185,7 +185,7 @@ function isSequence(v: unknown): v is ArrayLikeSeq {
 function lengthOf(seq: ArrayLikeSeq, name: string, index: () => readonly number[]): number {
   const n: unknown = seq.length;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new ValueError(`\`${name}\` has a nested array at [${index().join(', ')}] whose length is ${describe(n)}`);
+    throw new ValueError(`\`${name}\` has a nested array at [${index().join(', ')}] whose length is ${describeValue(n)}`);
   }
   if (ArrayBuffer.isView(seq) && n === 0 && isDetached(seq)) throw detachedError(name);
   return n;
@@ -265,31 +265,11 @@ function toNumber(v: unknown, name: string, index: readonly number[], nullIsNaN 
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'bigint') return Number(v);
   if (v === null && nullIsNaN) return NaN;
-  throw new TypeError(`\`${name}\` must hold numbers or booleans; got ${describe(v)} at index [${index.join(', ')}]`);
-}
-
-/** A value named for a message without running its code: strings quoted, objects by constructor. */
-export function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
-  if (typeof v === 'bigint') return `${v}n`;
-  if (typeof v === 'symbol') return v.toString();
-  if (typeof v === 'function') return 'a function';
-  if (v === null) return 'null';
-  if (typeof v === 'object') {
-    try {
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto === null) return 'an object with a null prototype';
-      const ctor = (proto as { constructor?: { name?: unknown } }).constructor;
-      return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'object';
-    } catch {
-      return 'object';
-    }
-  }
-  return String(v);
+  throw new TypeError(`\`${name}\` must hold numbers or booleans; got ${describeValue(v)} at index [${index.join(', ')}]`);
 }
 
 function describeList(x: unknown): string {
-  return Array.isArray(x) ? x.map(describe).join(', ') : describe(x);
+  return Array.isArray(x) ? x.map(describeValue).join(', ') : describeValue(x);
 }
 
 /** Reusable buffers for {@link asVector}; entries beyond this length go the general way. */

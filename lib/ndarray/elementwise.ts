@@ -4,8 +4,8 @@
  * loop per function, so the scalar function inlines into it; a shared loop calling a function
  * argument would make every call site megamorphic).
  */
-import { ValueError } from '../errors.js';
-import { asarray, type ArrayLike, describe, isStridedArray } from './create.js';
+import { describeValue, ValueError } from '../errors.js';
+import { asarray, type ArrayLike, isStridedArray } from './create.js';
 import { broadcastShapes } from './broadcast.js';
 import { type DType, isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { allocate, formatShape, sameShape, sizeOf } from './shape.js';
@@ -99,7 +99,7 @@ function outputArray(out: unknown, shape: number[]): NDArray {
   const view = out instanceof NDArray || isScijsArray(out) || isStridedArray(out);
   const arr = flat ? NDArray.fromData(out, [out.length]) : view ? asarray(out as ArrayLike, 'out') : null;
   if (arr === null || (arr.dtype !== 'float64' && arr.dtype !== 'float32') || (view && arr.data !== (out as { data: unknown }).data)) {
-    throw new TypeError(`\`out\` must be a float64 or float32 NDArray, ndarray view or typed array; got ${view ? `a view over ${describe((out as { data: unknown }).data)}` : describe(out)}`);
+    throw new TypeError(`\`out\` must be a float64 or float32 NDArray, ndarray view or typed array; got ${view ? `a view over ${describeValue((out as { data: unknown }).data)}` : describeValue(out)}`);
   }
   if (flat ? out.length !== sizeOf(shape) : !sameShape(arr.shape, shape)) {
     throw new ValueError(`non-broadcastable output operand with shape ${formatShape(arr.shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
