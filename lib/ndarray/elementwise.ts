@@ -30,6 +30,8 @@ export type BinaryRow = (out: Float64Array, o: number, a: NumericData, ia: numbe
 
 /** A scalar function with its row kernel. */
 export interface Binary {
+  /** The function's name in messages (SciPy's: `rel_entr`). */
+  name?: string;
   scalar: (x: number, y: number) => number;
   row: BinaryRow;
 }
@@ -44,7 +46,7 @@ export interface Binary {
  *   `out` of the wrong shape or layout; `TypeError` for an `out` that is not float64 or float32.
  */
 export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptions, nx = 'x', ny = 'y'): number | NDArray {
-  const out = options?.out ?? undefined;
+  const out = outOption(options, f.name ?? 'ufunc');
   if (typeof x === 'number' && typeof y === 'number' && out === undefined) return f.scalar(x, y);
   const a = asarray(x, nx);
   const b = asarray(y, ny);
@@ -56,6 +58,24 @@ export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptio
   }
   if (shape.length === 0 && out === undefined) return target.data[0];
   return target;
+}
+
+/**
+ * The `out` option, read as an own property of a plain object (a polluted `Object.prototype`
+ * changes nothing); `null` means none, as numpy's `out=None`.
+ * @throws {TypeError} for options that are not a plain object, or a name other than `out`, as
+ *   SciPy: `rel_entr() got an unexpected keyword argument 'outt'`.
+ */
+function outOption(options: unknown, name: string): unknown {
+  if (options === undefined || options === null) return undefined;
+  const proto: unknown = typeof options === 'object' ? Object.getPrototypeOf(options) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(`${name}() options must be a plain object such as { out }; got ${describeValue(options)}`);
+  }
+  for (const key of Object.keys(options as object)) {
+    if (key !== 'out') throw new TypeError(`${name}() got an unexpected keyword argument '${key}'`);
+  }
+  return Object.prototype.hasOwnProperty.call(options, 'out') ? ((options as { out?: unknown }).out ?? undefined) : undefined;
 }
 
 /** numpy's result type of the operands, restricted to float32 and float64 (see {@link map2}). */

@@ -97,6 +97,39 @@ describe('map2', () => {
     });
   });
 
+  describe('options', () => {
+    const named: Binary = { ...add, name: 'add' };
+    it.each([
+      ['an unknown name', { outt: new Float64Array(2) }, "add() got an unexpected keyword argument 'outt'"],
+      ['an unknown name beside out', { out: new Float64Array(2), order: 'C' }, "add() got an unexpected keyword argument 'order'"],
+      ['a Map', new Map([['out', new Float64Array(2)]]), 'add() options must be a plain object such as { out }; got Map'],
+      ['a string', 'out', 'add() options must be a plain object such as { out }; got "out"'],
+      ['an array', [new Float64Array(2)], 'got Array'],
+    ])('refuses %s with a TypeError, as SciPy refuses an unexpected keyword', (_what, options, message) => {
+      expect(() => map2([1, 2], 1, named, options as never)).toThrow(TypeError);
+      expect(() => map2([1, 2], 1, named, options as never)).toThrow(message);
+      expect(() => map2(1, 2, named, options as never)).toThrow(message);
+    });
+
+    it('reads out as an own property only: a polluted Object.prototype changes nothing', () => {
+      const proto = Object.prototype as { out?: unknown };
+      proto.out = new Float64Array(2);
+      try {
+        const r = map2([1, 2], 1, named, {}) as NDArray;
+        expect(r.data).not.toBe(proto.out);
+        expect(map2(1, 2, named, {})).toBe(21);
+      } finally {
+        delete proto.out;
+      }
+    });
+
+    it('accepts a null-prototype object and out: undefined', () => {
+      const options = Object.assign(Object.create(null) as object, { out: new Float64Array(2) });
+      expect((map2([1, 2], 1, named, options) as NDArray).data).toBe((options as { out: Float64Array }).out);
+      expect(map2(1, 2, named, { out: undefined })).toBe(21);
+    });
+  });
+
   it('takes out: null as no out buffer, as numpy\'s out=None', () => {
     expect((map2([1, 2], 1, add, { out: null }) as NDArray).toArray()).toEqual([11, 12]);
     expect(map2(1, 2, add, { out: null })).toBe(21);
