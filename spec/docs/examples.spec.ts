@@ -15,7 +15,7 @@ import { NDArray } from '../../lib/ndarray/ndarray';
 const root = path.join(__dirname, '..', '..');
 
 /** Where TSDoc examples are checked (the rest of lib/ joins when its values are fixed). */
-const TSDOC_FILES = ['lib/errors.ts', ...fs.readdirSync(path.join(root, 'lib', 'ndarray')).map((f) => `lib/ndarray/${f}`)];
+const TSDOC_FILES = ['lib/errors.ts', ...fs.readdirSync(path.join(root, 'lib', 'ndarray')).filter((f) => f.endsWith('.ts')).map((f) => `lib/ndarray/${f}`)];
 
 interface Block {
   where: string;
