@@ -271,37 +271,3 @@ function toNumber(v: unknown, name: string, index: readonly number[], nullIsNaN 
 function describeList(x: unknown): string {
   return Array.isArray(x) ? x.map(describeValue).join(', ') : describeValue(x);
 }
-
-/** Reusable buffers for {@link asVector}; entries beyond this length go the general way. */
-const VECTOR_MAX = 1 << 16;
-const vectorBuffers = [new Float64Array(64), new Float64Array(64)];
-/** Set while {@link asVector} reads an array: a getter that calls back into the library then gets fresh buffers. */
-let copying = false;
-
-/**
- * The fast way in for small 1-D input: a `Float64Array` as it is, or a flat array of numbers
- * copied into reusable buffer `slot` (0 or 1); `null` for anything else (nested, booleans,
- * other types, longer than 65536), which then takes the general path through {@link asarray}.
- * The buffer is overwritten by the next call with the same slot (except from inside a getter of
- * the array being read, which gets a fresh buffer).
- */
-export function asVector(x: unknown, slot: number): Float64Array | null {
-  if (x instanceof Float64Array) return x;
-  if (!Array.isArray(x) || x.length > VECTOR_MAX) return null;
-  const n = x.length;
-  let buf = vectorBuffers[slot];
-  if (copying) buf = new Float64Array(n);
-  else if (buf.length < n) buf = vectorBuffers[slot] = new Float64Array(Math.max(n, 2 * buf.length));
-  const outer = copying;
-  copying = true;
-  try {
-    for (let i = 0; i < n; i++) {
-      const v: unknown = x[i];
-      if (typeof v !== 'number') return null;
-      buf[i] = v;
-    }
-  } finally {
-    copying = outer;
-  }
-  return buf;
-}
