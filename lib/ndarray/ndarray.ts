@@ -5,7 +5,7 @@
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import { AxisError, IndexError, ValueError } from '../errors.js';
-import type { Item, Nested, NestedNumbers } from '../types/rank.js';
+import type { Item, LengthByRank, Nested, NestedNumbers } from '../types/rank.js';
 import { formatArray } from './format.js';
 import { allocate, checkShape, cStrides, formatShape, isCContiguous, MAX_DIMS, sizeOf } from './shape.js';
 
@@ -152,11 +152,17 @@ export class NDArray<out N extends number = number> {
   }
 
   /**
-   * The length of the first axis, as numpy's `len(a)`.
-   * @throws {TypeError} for a 0-d array (`len() of unsized object`).
+   * The length of the first axis, as numpy's `len(a)`; `undefined` for a 0-d array, which is a
+   * scalar, not a collection (numpy's `len()` raises there; a getter that throws would break code
+   * that tells array-likes apart by their `length`).
    */
-  get length(): number {
-    if (this.ndim === 0) throw new TypeError('len() of unsized object');
+  get length(): LengthByRank[N] {
+    return this.shape[0] as LengthByRank[N];
+  }
+
+  /** The length of the first axis, or a TypeError for a 0-d array (numpy's `len() of unsized object`). */
+  private firstAxis(): number {
+    if (this.ndim === 0) throw new TypeError('len() of unsized object: a 0-d array has no first axis');
     return this.shape[0];
   }
 
@@ -166,7 +172,7 @@ export class NDArray<out N extends number = number> {
    * @throws {TypeError} for a 0-d array (`iteration over a 0-d array`).
    */
   *[Symbol.iterator](): IterableIterator<Item<N>> {
-    const n = this.length;
+    const n = this.firstAxis();
     for (let i = 0; i < n; i++) yield this.row(i);
   }
 
@@ -176,7 +182,7 @@ export class NDArray<out N extends number = number> {
    * @throws {TypeError} for a non-integer index or a 0-d array.
    */
   at(i: number): Item<N> | undefined {
-    const n = this.length;
+    const n = this.firstAxis();
     if (!Number.isInteger(i)) throw new TypeError(`\`at\` takes an integer index; got ${String(i)}`);
     const j = i < 0 ? i + n : i;
     return j < 0 || j >= n ? undefined : this.row(j);

@@ -56,6 +56,23 @@ export interface NestedByRank {
 }
 
 /**
+ * The type of `length` by rank: `undefined` for a 0-d array, a number from rank 1 on, either when
+ * the rank is unknown.
+ */
+export interface LengthByRank {
+  [rank: number]: number | undefined;
+  0: undefined;
+  1: number;
+  2: number;
+  3: number;
+  4: number;
+  5: number;
+  6: number;
+  7: number;
+  8: number;
+}
+
+/**
  * What iterating over (or `at` on) the first axis of a rank-`N` array gives: numbers for 1-D,
  * `NDArray<N - 1>` row views otherwise.
  */

@@ -35,10 +35,10 @@ describe('NDArray', () => {
     expect([...asarray([])]).toEqual([]);
   });
 
-  it('refuses length, iteration and at on a 0-d array, and a non-integer at, with a TypeError', () => {
+  it('has no length on a 0-d array, and refuses iteration and at there, and a non-integer at, with a TypeError', () => {
     const z = asarray(5);
-    expect(() => z.length).toThrow(new TypeError('len() of unsized object'));
-    expect(() => [...z]).toThrow(new TypeError('len() of unsized object'));
+    expect(z.length).toBeUndefined();
+    expect(() => [...z]).toThrow(new TypeError('len() of unsized object: a 0-d array has no first axis'));
     expect(() => z.at(0)).toThrow(TypeError);
     expect(() => asarray([1, 2]).at(0.5)).toThrow('`at` takes an integer index; got 0.5');
   });
