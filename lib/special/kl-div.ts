@@ -1,10 +1,13 @@
 import { klDivScalar } from '../math/convex-analysis.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** kl_div as an elementwise kernel. */
 export const KL_DIV: Binary = {
+  name: 'kl_div',
   scalar: klDivScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = klDivScalar(a[ia], b[ib]);
@@ -27,10 +30,7 @@ export const KL_DIV: Binary = {
  * kl_div(0, [2, -1]); // => NDArray [2, Infinity]
  * @see scipy.special.kl_div
  */
-export function kl_div(x: number | boolean, y: number | boolean): number;
-export function kl_div(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function kl_div(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
-export function kl_div(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function kl_div<X extends ArrayLike, Y extends ArrayLike, const O extends UfuncOptions = {}>(x: X, y: Y, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, RankOf<Y>, O>;
 export function kl_div(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function kl_div(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, y, KL_DIV, options);

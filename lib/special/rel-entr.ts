@@ -1,11 +1,14 @@
 import { relEntrScalar } from '../math/convex-analysis.js';
 import { relEntrMapWasm, wasm } from '../wasm/kernels.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** rel_entr as an elementwise kernel; WebAssembly SIMD on contiguous float64 rows. */
 export const REL_ENTR: Binary = {
+  name: 'rel_entr',
   scalar: relEntrScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     if (sa === 1 && (sb === 1 || sb === 0) && n >= 16 && a instanceof Float64Array && b instanceof Float64Array && wasm.available) {
@@ -31,10 +34,7 @@ export const REL_ENTR: Binary = {
  * rel_entr([0, 1], [0, 0]); // => NDArray [0, Infinity]
  * @see scipy.special.rel_entr
  */
-export function rel_entr(x: number | boolean, y: number | boolean): number;
-export function rel_entr(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function rel_entr(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
-export function rel_entr(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function rel_entr<X extends ArrayLike, Y extends ArrayLike, const O extends UfuncOptions = {}>(x: X, y: Y, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, RankOf<Y>, O>;
 export function rel_entr(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function rel_entr(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, y, REL_ENTR, options);

@@ -1,10 +1,13 @@
 import { xlog1pyScalar } from '../math/xlogy.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** xlog1py as an elementwise kernel. */
 export const XLOG1PY: Binary = {
+  name: 'xlog1py',
   scalar: xlog1pyScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = xlog1pyScalar(a[ia], b[ib]);
@@ -26,10 +29,7 @@ export const XLOG1PY: Binary = {
  * xlog1py(0, [-1, -2]); // => NDArray [0, 0]
  * @see scipy.special.xlog1py
  */
-export function xlog1py(x: number | boolean, y: number | boolean): number;
-export function xlog1py(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function xlog1py(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
-export function xlog1py(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function xlog1py<X extends ArrayLike, Y extends ArrayLike, const O extends UfuncOptions = {}>(x: X, y: Y, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, RankOf<Y>, O>;
 export function xlog1py(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function xlog1py(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, y, XLOG1PY, options);

@@ -2,15 +2,15 @@ import { type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { acquireContext, releaseContext } from '../ndarray/reduce/context.js';
 import { reduceVector } from '../ndarray/reduce/reduce.js';
-import { checkEntropyOptions, type EntropyOptions, type Flat, isOptionsObject, type NanPolicy, nanPolicyError } from '../options.js';
+import { checkEntropyOptions, type EntropyOptions, isOptionsObject, type NanPolicy, nanPolicyError } from '../options.js';
 import { pairedReduction } from '../reductions/paired.js';
 import { RELATIVE } from '../reductions/relative.js';
 import { SHANNON } from '../reductions/shannon.js';
+import type { RankOf } from '../types/rank.js';
+import type { NoExtra, PairRank, Reduced } from '../types/signatures.js';
 
 export type { EntropyOptions };
 
-/** Options under which a scalar or 1-D input gives a number. */
-type ScalarOptions = EntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const NO_OPTIONS: EntropyOptions = Object.freeze({});
 
@@ -41,12 +41,10 @@ const NO_OPTIONS: EntropyOptions = Object.freeze({});
  * entropy([[1, 2, 3], [0, 0, 0]], { axis: 1 }); // => NDArray [1.0114042647073518, NaN]
  * @see scipy.stats.entropy
  */
-export function entropy(pk: Flat, options?: ScalarOptions): number;
-export function entropy(pk: Flat, qk: Flat | null | undefined, options?: ScalarOptions): number;
-export function entropy(pk: ArrayLike, options: EntropyOptions & { keepdims: true }): NDArray;
-export function entropy(pk: ArrayLike, qk: ArrayLike | null | undefined, options: EntropyOptions & { keepdims: true }): NDArray;
+export function entropy<P extends ArrayLike, const O extends EntropyOptions = {}>(pk: P, options?: O & NoExtra<O, EntropyOptions>): Reduced<RankOf<P>, O>;
+export function entropy<P extends ArrayLike, Q extends ArrayLike | null | undefined, const O extends EntropyOptions = {}>(pk: P, qk: Q, options?: O & NoExtra<O, EntropyOptions>): Reduced<PairRank<P, Q>, O>;
 export function entropy(pk: ArrayLike, options?: EntropyOptions): number | NDArray;
-export function entropy(pk: ArrayLike, qk?: ArrayLike | null, options?: EntropyOptions): number | NDArray;
+export function entropy(pk: ArrayLike, qk: ArrayLike | null | undefined, options?: EntropyOptions): number | NDArray;
 export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions | null, maybeOptions?: EntropyOptions): number | NDArray {
   let qk: ArrayLike | undefined;
   let options: unknown;
