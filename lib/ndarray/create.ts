@@ -2,6 +2,7 @@
 import { describeValue, ValueError } from '../errors.js';
 import { type DType, isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { allocate, checkShape, formatShape, MAX_DIMS, sizeOf } from './shape.js';
+import type { RankOf } from '../types/rank.js';
 
 /** A typed array accepted as 1-D input. */
 export type TypedArray =
@@ -69,6 +70,7 @@ export type ArrayLike = number | boolean | NestedArray | TypedArray | ScijsArray
  * @example
  * asarray([[1, 2], [3, null]]).toArray(); // => [[1, 2], [3, NaN]]
  */
+export function asarray<P extends ArrayLike>(x: P, name?: string): NDArray<RankOf<P>>;
 export function asarray(x: ArrayLike, name = 'input'): NDArray {
   if (x instanceof NDArray) {
     if (x.size > 0 && isDetached(x.data)) throw detachedError(name);

@@ -5,8 +5,12 @@
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import { AxisError, IndexError, ValueError } from '../errors.js';
+import { TOTAL } from '../reductions/total.js';
 import type { Item, LengthByRank, Nested, NestedNumbers } from '../types/rank.js';
+import type { Reduced } from '../types/signatures.js';
+import { type Axis, normalizeAxes, REDUCTION_MESSAGES } from './axis.js';
 import { formatArray } from './format.js';
+import { reduceSlices } from './reduce/reduce.js';
 import { allocate, checkShape, cStrides, formatShape, isCContiguous, MAX_DIMS, sizeOf } from './shape.js';
 
 /** The typed arrays an `NDArray` can hold. */
@@ -236,6 +240,28 @@ export class NDArray<out N extends number = number> {
   /** The elements as nested arrays, so `JSON.stringify(a)` writes them (NaN and infinities as `null`, as JSON does). */
   toJSON(): Nested<N> {
     return this.toArray();
+  }
+
+  /**
+   * The sum over `axis` (all axes by default, or `null`; an axis or an array of axes, negative
+   * counting from the end), as numpy's `a.sum(axis)`: a number when no axis is left, otherwise an
+   * `NDArray` of the remaining axes. Pairwise and compensated (the reduction engine's sum), so
+   * within about an ulp whatever the layout. float32 data give float32 results (summed in float64,
+   * rounded once), any other dtype float64. SciPy's `rel_entr(P, Q).sum(axis=1)` is
+   * `rel_entr(P, Q).sum(1)`.
+   * @throws {AxisError} for an axis out of bounds; {@link ValueError} for a repeated axis.
+   * @example
+   * asarray([[1, 2, 3], [4, 5, 6]]).sum();       // => 21
+   * asarray([[1, 2, 3], [4, 5, 6]]).sum(1);      // => NDArray [6, 15]
+   * asarray([[1, 2, 3], [4, 5, 6]]).sum([0, 1]); // => 21
+   */
+  sum<const A extends Axis = null>(axis?: A): Reduced<N, { axis: A }>;
+  sum(axis: Axis = null): number | NDArray {
+    const axes = axis === null ? [...this.shape.keys()] : normalizeAxes(axis, this.ndim, REDUCTION_MESSAGES);
+    const { values, shape } = reduceSlices(this, this, axes, false, TOTAL);
+    const f32 = this.dtype === 'float32';
+    if (shape.length === 0) return f32 ? Math.fround(values[0]) : values[0];
+    return new NDArray(f32 ? Float32Array.from(values) : values, shape, cStrides(shape));
   }
 
   /** A C-order copy of the elements as a `Float64Array`. */

@@ -65,6 +65,46 @@ describe('NDArray', () => {
     expect(inspect(NDArray.fromData(new Float64Array(1001)))).toBe('NDArray([0, 0, 0, ..., 0, 0, 0], shape=(1001,), dtype=float64)');
   });
 
+  it('sums over all axes, one axis or several (numpy\'s sum), in any layout', () => {
+    const a = M();
+    expect(a.sum()).toBe(21);
+    expect(a.sum(null)).toBe(21);
+    expect(a.sum(1).toArray()).toEqual([6, 15]);
+    expect(a.sum(-2).toArray()).toEqual([5, 7, 9]);
+    expect(a.sum([0, 1])).toBe(21);
+    expect(a.transpose().sum(0).toArray()).toEqual([6, 15]);
+    expect((asarray(ndarray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]).step(-1, 2)).sum(1) as NDArray).toArray()).toEqual([10, 4]);
+    expect(asarray(5).sum()).toBe(5);
+    expect(asarray([[], []]).sum(1).toArray()).toEqual([0, 0]);
+    expect(asarray([[], []]).sum()).toBe(0);
+  });
+
+  it('sums pairwise with compensation: 0.1 ten thousand times is the correctly rounded 1000', () => {
+    const x = NDArray.fromData(new Float64Array(10000).fill(0.1));
+    const naive = Array.from(x.toFloat64Array()).reduce((s, v) => s + v, 0);
+    const exact = Number(10000n * BigInt(0.1 * 2 ** 56)) / 2 ** 56; // fl(0.1) = m 2^-56; Number() rounds once
+    expect(naive).not.toBe(exact);
+    expect(x.sum()).toBe(exact);
+  });
+
+  it('gives float32 sums of float32 data (summed in float64, rounded once), float64 otherwise', () => {
+    const f = asarray(new Float32Array([0.1, 0.2, 0.3]));
+    const exact = Array.from(f.toFloat64Array()).reduce((s, v) => s + v, 0);
+    expect(f.sum()).toBe(Math.fround(exact));
+    expect(asarray(new Float32Array([1, 2, 3, 4])).reshape(2, 2).sum(0).dtype).toBe('float32');
+    expect(asarray(new Int8Array([100, 100])).sum()).toBe(200);
+    expect(asarray([true, true]).sum()).toBe(2);
+  });
+
+  it.each([
+    [2, AxisError, 'axis 2 is out of bounds for array of dimension 2'],
+    [[0, 0], ValueError, "duplicate value in 'axis'"],
+    [1.5, TypeError, 'integer argument expected, got float'],
+  ])('refuses sum(%j)', (axis, cls, message) => {
+    expect(() => M().sum(axis as never)).toThrow(cls);
+    expect(() => M().sum(axis as never)).toThrow(message);
+  });
+
   it('freezes its shape and strides', () => {
     const a = M();
     expect(Object.isFrozen(a.shape)).toBe(true);

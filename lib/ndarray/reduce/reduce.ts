@@ -5,7 +5,7 @@
  * memory is a context's scratch (allocated once) and the output.
  */
 import type { NDArray } from '../ndarray.js';
-import { cStrides, sizeOf } from '../shape.js';
+import { allocate, cStrides } from '../shape.js';
 import { type Axes, splitAxes, tileAxis } from './axes.js';
 import { acquireContext, type EngineContext, releaseContext } from './context.js';
 import { BLOCK, TILE } from './kernel.js';
@@ -25,7 +25,7 @@ export function reduceSlices<X>(
   params?: X,
 ): { values: Float64Array; shape: number[] } {
   const { outer, inner } = splitAxes(a.shape, a.strides, b.strides, axes);
-  const values = new Float64Array(sizeOf(outer.shape));
+  const values = allocate(outer.shape);
   if (values.length === 0) return { values, shape: outer.shape };
   const ctx = acquireContext();
   try {
