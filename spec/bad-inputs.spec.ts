@@ -119,6 +119,28 @@ const CASES: Case[] = [
   ['a detached typed array as pk', transferred, (x) => entropy(x as never), 'TypeError', '`pk` is over a detached ArrayBuffer'],
   ['a detached typed array as q', transferred, (x) => jensenshannon([1, 2, 3], x as never), 'TypeError', 'is over a detached ArrayBuffer'],
   ['a scijs view over a DataView as pk', () => ndarray(new DataView(new ArrayBuffer(16)) as never), (x) => entropy(x as never), 'TypeError', 'is an ndarray view over a DataView'],
+  ['pk of shape (0, 2**40) reduced along axis 0', () => ndarray(new Float64Array(0), [0, 2 ** 40]), (x) => entropy(x as never, { axis: 0 }), 'ValueError', 'array of shape (1099511627776,) is too big'],
+  // Only a plain object is options: anything else after pk is qk, converted or refused.
+  ['an ArrayBuffer where qk belongs', () => new ArrayBuffer(16), (x) => entropy([1, 2], x as never), 'TypeError', '`qk` must be array-like (a number, boolean, nested array, typed array or ndarray); got ArrayBuffer'],
+  ['a Map where qk belongs', () => new Map([['base', 2]]), (x) => entropy([1, 2], x as never), 'TypeError', '`qk` must be array-like'],
+  ['a Set where qk belongs', () => new Set([1, 2]), (x) => entropy([1, 2], x as never), 'TypeError', 'got Set'],
+  ['an Error where qk belongs', () => new Error('e'), (x) => entropy([1, 2], x as never), 'TypeError', 'got Error'],
+  ['a Map as the options of jensenshannon', () => new Map([['base', 2]]), (x) => jensenshannon([1], [1], x as never), 'TypeError', 'jensenshannon() options must be a plain object; got Map'],
+  ['a class instance as the options of differential_entropy', () => new (class Options { base = 2; })(), (x) => differential_entropy([1, 2, 3, 4, 5], x as never), 'TypeError', 'differential_entropy() options must be a plain object; got Options'],
+  ['an unknown option of rel_entr', () => ({ outt: new Float64Array(1) }), (x) => rel_entr([1], [2], x as never), 'TypeError', "rel_entr() got an unexpected keyword argument 'outt'"],
+  ['a string as the options of entr', () => 'out', (x) => entr([1], x as never), 'TypeError', 'entr() options must be a plain object such as { out }; got "out"'],
+  ['a Map as the options of kl_div', () => new Map(), (x) => kl_div([1], [2], x as never), 'TypeError', 'kl_div() options must be a plain object such as { out }; got Map'],
+  ['an unknown option of xlogy on scalars', () => ({ where: true }), (x) => xlogy(1, 2, x as never), 'TypeError', "xlogy() got an unexpected keyword argument 'where'"],
+  // Exotic option values are named by their type.
+  ['base: 1n', () => ({ base: 1n }), (x) => entropy([1, 2], x as never), 'TypeError', '`base` must be a number or `null`; got 1n'],
+  ['a Symbol nan_policy', () => ({ nan_policy: Symbol('omit') }), (x) => entropy([1, 2], x as never), 'ValueError', "nan_policy must be one of {'propagate', 'raise', 'omit'}; got Symbol(omit)"],
+  ['a bigint nan_policy', () => ({ nan_policy: 1n }), (x) => entropy([1, 2], x as never), 'ValueError', 'got 1n'],
+  ['a cyclic object as base', () => { const o: Record<string, unknown> = {}; o.o = o; return { base: o }; }, (x) => entropy([1, 2], x as never), 'TypeError', '`base` must be a number or `null`; got Object'],
+  ['a null-prototype object as keepdims', () => ({ keepdims: Object.create(null) }), (x) => jensenshannon([1], [1], x as never), 'TypeError', '`keepdims` must be a boolean; got an object with a null prototype'],
+  ['axis: 1n', () => ({ axis: 1n }), (x) => entropy([[1, 2]], x as never), 'TypeError', '`axis` must be an integer, an array of integers, or null; got 1n'],
+  ['axis: [[0]]', () => ({ axis: [[0]] }), (x) => entropy([[1, 2]], x as never), 'TypeError', 'got Array in Array'],
+  ['window_length: 1n', () => ({ window_length: 1n }), (x) => differential_entropy([1, 2, 3, 4, 5], x as never), 'TypeError', '`window_length` must be an integer or `null`; got 1n'],
+  ['a Symbol method', () => ({ method: Symbol('vasicek') }), (x) => differential_entropy([1, 2, 3, 4, 5], x as never), 'TypeError', '`method` must be a string; got Symbol(vasicek)'],
 ];
 
 /**
@@ -174,5 +196,16 @@ describe('bad input', () => {
       // the error itself is checked above
     }
     expect(fingerprint(x)).toEqual(before);
+  });
+
+  it('reads options as own properties only: a polluted Object.prototype changes no call', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    const plain = [entropy([1, 2, 3]), jensenshannon([1, 2], [2, 1]), differential_entropy([1, 2, 4, 8, 16, 32]), (rel_entr([1], [2]) as NDArray).toArray()];
+    Object.assign(proto, { base: -1, axis: 5, keepdims: true, nan_policy: 'bogus', method: 'bogus', window_length: 99, out: new Float64Array(9) });
+    try {
+      expect([entropy([1, 2, 3], {}), jensenshannon([1, 2], [2, 1], {}), differential_entropy([1, 2, 4, 8, 16, 32], {}), (rel_entr([1], [2], {}) as NDArray).toArray()]).toEqual(plain);
+    } finally {
+      for (const k of ['base', 'axis', 'keepdims', 'nan_policy', 'method', 'window_length', 'out']) delete proto[k];
+    }
   });
 });

@@ -27,6 +27,12 @@ describe('entropy', () => {
     expect(entropy(rev)).toAllClose(entropy([1, 2, 3]));
   });
 
+  it('treats an empty axis array as axis null, as SciPy 1.17 treats axis=()', () => {
+    const x = [[1, 2], [3, 4.5]];
+    expect(entropy(x, { axis: [] })).toBe(entropy(x, { axis: null }));
+    expect(entropy(x, x, { axis: [] })).toBe(entropy(x, x, { axis: null }));
+  });
+
   it('returns +0 for a single element and NaN for a zero-sum slice', () => {
     expect(Object.is(entropy([5]), 0)).toBe(true);
     expect(entropy([0, 0, 0])).toBeNaN();
