@@ -50,8 +50,8 @@ const KEYS = ['base', 'axis', 'keepdims'];
  * @param q - second distribution, broadcast against `p` after normalisation (numpy rules).
  * @param options - {@link JensenShannonOptions}: `base` (default e), `axis` (default 0; an int,
  *   an array of ints or `null`), `keepdims` (default false).
- * @returns a number when no axis is left and keepdims is false; otherwise a float64 `NDArray` of
- *   the broadcast shape without (or with length-1) reduced axes.
+ * @returns a number when no axis is left and keepdims is false; otherwise an `NDArray` of
+ *   the broadcast shape without (or with length-1) reduced axes (float32 when both inputs are float32).
  * @throws {AxisError} `axis 2 is out of bounds for array of dimension 2` (checked against each
  *   input's own dimension); {@link ValueError} `duplicate value in 'axis'` and
  *   `operands could not be broadcast together with shapes (3,) (2,) `; `TypeError` for

@@ -22,8 +22,8 @@ export const ENTR: Binary = {
  * Note `entr(1)` is `-0` and `entr(inf)` is `-inf`.
  *
  * @param x - array-like; never mutated.
- * @param options - `out`: a float64 array of x's shape to write the result into (then returned).
- * @returns a number for scalar input, otherwise a float64 `NDArray` of the same shape.
+ * @param options - `out`: a float64 or float32 array of x's shape to write the result into (then returned); `null` for none.
+ * @returns a number for scalar input, otherwise an `NDArray` of the same shape: float32 for float32 input, else float64 (computed in float64, rounded once).
  * @example
  * entr(0.5);        // => 0.34657359027997264
  * entr([0, 1, -1]); // => NDArray [0, -0, -Infinity]

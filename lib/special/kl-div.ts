@@ -22,11 +22,11 @@ export const KL_DIV: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.
- * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
- * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @param options - `out`: a float64 or float32 array of the broadcast shape to write the result into (then returned); `null` for none.
+ * @returns a number when both are scalars, otherwise an `NDArray` of the broadcast shape: float32 when the array operands are float32, else float64 (computed in float64, rounded once).
  * @throws {ValueError} when the shapes do not broadcast.
  * @example
- * kl_div(1, 2);       // => 0.3068528194400547
+ * kl_div(1, 2);       // => 0.3068528194400546
  * kl_div(0, [2, -1]); // => NDArray [2, Infinity]
  * @see scipy.special.kl_div
  */

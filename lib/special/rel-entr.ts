@@ -26,8 +26,8 @@ export const REL_ENTR: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x` (numpy rules).
- * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
- * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @param options - `out`: a float64 or float32 array of the broadcast shape to write the result into (then returned); `null` for none.
+ * @returns a number when both are scalars, otherwise an `NDArray` of the broadcast shape: float32 when the array operands are float32, else float64 (computed in float64, rounded once).
  * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `.
  * @example
  * rel_entr(1, 2);           // => -0.6931471805599453

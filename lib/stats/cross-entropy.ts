@@ -32,7 +32,7 @@ export type CrossEntropyOptions = EntropyOptions;
  * @param options - as `entropy`: `base` (default e), `axis` (default 0), `nan_policy` (default
  *   `propagate`; alias `nanPolicy`), `keepdims` (default false).
  * @returns a number when the reduction leaves no axis and keepdims is false; otherwise a
- *   float64 `NDArray` of the remaining (or kept) axes.
+ *   `NDArray` of the remaining (or kept) axes (float32 when the inputs are float32, else float64).
  * @throws {ValueError} `` `base` must be a positive number or `null`. ``,
  *   `Array shapes are incompatible for broadcasting.`, `The input contains nan values` (policy
  *   raise), an invalid nan_policy; {@link AxisError} for an axis out of bounds (`source: axis 2

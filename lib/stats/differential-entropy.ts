@@ -61,14 +61,14 @@ const METHODS = ['vasicek', 'van es', 'correa', 'ebrahimi', 'auto'];
  * too-small slice gives NaN; slices of an empty input give NaN. SciPy also emits a
  * `SmallSampleWarning` in the NaN cases; this package has no warnings and returns NaN silently
  * (see docs/differences-from-scipy.md). Sorting works on a per-slice copy; the input is never
- * mutated. Results are float64 (SciPy keeps float32 for float32 input).
+ * mutated. Results are float32 for float32 input, as SciPy's (computed in float64, rounded once), float64 otherwise.
  *
  * @param values - the sample(s); array-like, never mutated.
  * @param options - {@link DifferentialEntropyOptions}: `window_length` (default
  *   `floor(sqrt(n) + 0.5)`), `base` (default e), `axis` (default 0), `method` (default `auto`),
  *   `nan_policy` (default `propagate`), `keepdims` (default false).
- * @returns a number when the reduction leaves no axis and keepdims is false; otherwise a float64
- *   `NDArray` of the remaining (or kept) axes.
+ * @returns a number when the reduction leaves no axis and keepdims is false; otherwise an
+ *   `NDArray` of the remaining (or kept) axes (float32 for float32 input, else float64).
  * @throws {ValueError} `Window length (W) must be positive and less than half the sample size (N).`,
  *   `` `base` must be a positive number or `null`. ``, `` `method` must be one of {...} ``,
  *   `The input contains nan values` (policy raise), an invalid nan_policy; {@link AxisError}

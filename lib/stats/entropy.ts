@@ -23,21 +23,21 @@ const NO_OPTIONS: EntropyOptions = Object.freeze({});
  * before normalising (so a length-1 qk is uniform). Edge cases as SciPy: an empty slice gives
  * 0; a zero-sum slice gives NaN; a negative entry gives `-inf` (`inf` in qk); infinite entries
  * give NaN; `rel_entr(p > 0, 0)` makes D infinite; NaN propagates unless `nan_policy` says
- * otherwise. Sums are pairwise; results are float64 (SciPy keeps float32 for float32 input).
+ * otherwise. Sums are pairwise; results are float32 for float32 input, as SciPy's (computed in float64, rounded once), float64 otherwise.
  *
  * @param pk - probabilities or counts; array-like, never mutated.
  * @param qk - optional second distribution, broadcast against pk.
  * @param options - {@link EntropyOptions}: `base` (default e), `axis` (default 0),
  *   `nan_policy` (default `propagate`), `keepdims` (default false).
  * @returns a number when the reduction leaves no axis (1-D input, `axis: null`, all axes) and
- *   keepdims is false; otherwise a float64 `NDArray` of the remaining (or kept) axes.
+ *   keepdims is false; otherwise an `NDArray` of the remaining (or kept) axes (float32 when the inputs are float32).
  * @throws {ValueError} `` `base` must be a positive number or `null`. ``,
  *   `Array shapes are incompatible for broadcasting.`, `The input contains nan values`
  *   (policy raise), an invalid nan_policy; {@link AxisError} for an axis out of bounds;
  *   `TypeError` for non-numeric or ragged input and unknown options.
  * @example
  * entropy([0.5, 0.5], { base: 2 });            // => 1
- * entropy([1, 2, 3], [3, 2, 1]);               // => 0.3662040962227033
+ * entropy([1, 2, 3], [3, 2, 1]);               // => 0.36620409622270317
  * entropy([[1, 2, 3], [0, 0, 0]], { axis: 1 }); // => NDArray [1.0114042647073518, NaN]
  * @see scipy.stats.entropy
  */
