@@ -7,4 +7,5 @@ export { NDArray, type DType, type NestedNumbers, type NumericData, type ScijsAr
 export { asarray, type ArrayLike, type ArrayLikeNumbers, type NestedArray, type StridedArray, type TypedArray } from './ndarray/create.js';
 export type { Axis } from './ndarray/axis.js';
 export type { UfuncOptions } from './ndarray/elementwise.js';
-export type { Item, ItemByRank, LengthByRank, Nested, NestedByRank, RankOf } from './types/rank.js';
+export type { Item, ItemByRank, LengthByRank, Max, Nested, NestedByRank, RankOf } from './types/rank.js';
+export type { Mapped, NoExtra, PairRank, Reduced } from './types/signatures.js';

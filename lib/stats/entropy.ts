@@ -24,9 +24,10 @@ const NO_OPTIONS: EntropyOptions = Object.freeze({});
  * 0; a zero-sum slice gives NaN; a negative entry gives `-inf` (`inf` in qk); infinite entries
  * give NaN; `rel_entr(p > 0, 0)` makes D infinite; NaN propagates unless `nan_policy` says
  * otherwise. Sums are pairwise; results are float32 for float32 input, as SciPy's (computed in float64, rounded once), float64 otherwise.
+ * The second argument, `qk`, is optional: a second distribution, broadcast against pk (an
+ * options object in its place is options; only a plain object is).
  *
  * @param pk - probabilities or counts; array-like, never mutated.
- * @param qk - optional second distribution, broadcast against pk.
  * @param options - {@link EntropyOptions}: `base` (default e), `axis` (default 0),
  *   `nan_policy` (default `propagate`), `keepdims` (default false).
  * @returns a number when the reduction leaves no axis (1-D input, `axis: null`, all axes) and
