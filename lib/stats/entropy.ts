@@ -72,9 +72,9 @@ function vectorResult(pk: unknown, qk: unknown, policy: NanPolicy): number | nul
   // another context, so neither call overwrites the other's input.
   const ctx = acquireContext();
   try {
-    const a = ctx.vector(pk, 0);
+    const a = ctx.vector(pk, 0, n);
     if (a === null) return null;
-    const b = qk === undefined ? a : ctx.vector(qk, 1);
+    const b = qk === undefined ? a : ctx.vector(qk, 1, n);
     if (b === null) return null;
     if (policy === 'raise') {
       for (let i = 0; i < n; i++) if (a[i] !== a[i] || b[i] !== b[i]) throw nanPolicyError();
