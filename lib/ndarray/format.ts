@@ -1,12 +1,19 @@
 /**
- * How an {@link NDArray} prints: numpy's `repr` with JavaScript's numbers, e.g.
+ * How an `NDArray` prints: numpy's `repr` with JavaScript's numbers, e.g.
  * `NDArray([[1, 2, 3],\n         [4, 5, 6]], shape=(2,3), dtype=float64)`. Values have the
  * shortest round-trip digits (`String(x)`, `-0` kept); columns are right-aligned; arrays of more
  * than 1000 elements show the first and last 3 entries of each axis around `...`, and rows wrap
  * at 75 characters, as numpy's defaults; an empty array prints `[]` (its shape follows).
  */
-import type { NDArray } from './ndarray.js';
+import type { Strided } from './strided.js';
 import { formatShape } from './shape.js';
+
+/** What printing needs of an array (an `NDArray` is one). */
+export interface Printable extends Strided {
+  readonly dtype: string;
+  readonly ndim: number;
+  readonly size: number;
+}
 
 /** numpy's `threshold`: arrays with more elements than this are summarised. */
 const THRESHOLD = 1000;
@@ -28,7 +35,7 @@ function formatValue(v: number, bool: boolean): string {
 }
 
 /** The values of an array, nested and aligned, as numpy prints them inside `array(...)`. */
-export function formatValues(a: NDArray, indent = 0): string {
+export function formatValues(a: Printable, indent = 0): string {
   const bool = a.dtype === 'bool';
   const { data, shape, strides, ndim } = a;
   if (ndim === 0) return formatValue(data[a.offset], bool);
@@ -69,6 +76,6 @@ export function formatValues(a: NDArray, indent = 0): string {
 }
 
 /** The whole representation: `NDArray(values, shape=(...), dtype=...)`. */
-export function formatArray(a: NDArray): string {
+export function formatArray(a: Printable): string {
   return `${PREFIX}${formatValues(a, PREFIX.length)}, shape=${formatShape(a.shape)}, dtype=${a.dtype})`;
 }

@@ -5,25 +5,16 @@
 import ndarray from 'ndarray';
 import ops from 'ndarray-ops';
 import { AxisError, IndexError, ValueError } from '../errors.js';
-import { TOTAL } from '../reductions/total.js';
 import type { Item, LengthByRank, Nested, NestedNumbers } from '../types/rank.js';
 import type { Reduced } from '../types/signatures.js';
 import { type Axis, normalizeAxes, REDUCTION_MESSAGES } from './axis.js';
 import { formatArray } from './format.js';
 import { reduceSlices } from './reduce/reduce.js';
+import { TOTAL } from './reduce/total.js';
+import type { NumericData } from './strided.js';
 import { allocate, checkShape, cStrides, formatShape, isCContiguous, MAX_DIMS, sizeOf } from './shape.js';
 
-/** The typed arrays an `NDArray` can hold. */
-export type NumericData =
-  | Float64Array
-  | Float32Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Uint16Array
-  | Uint32Array;
+export type { NumericData } from './strided.js';
 
 /** numpy's dtype names for the element types an `NDArray` can hold. */
 export type DType =

@@ -8,7 +8,7 @@ import { cStrides, sizeOf } from '../ndarray/shape.js';
 import { describeValue } from '../errors.js';
 import { keepdimsOption, readOptions } from '../options.js';
 import { JENSEN_SHANNON } from '../reductions/jensen-shannon.js';
-import { TOTAL } from '../reductions/total.js';
+import { TOTAL } from '../ndarray/reduce/total.js';
 import type { Max, RankOf } from '../types/rank.js';
 import type { NoExtra, Reduced } from '../types/signatures.js';
 
