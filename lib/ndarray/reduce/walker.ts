@@ -12,7 +12,7 @@ import type { NumericData } from '../ndarray.js';
 import type { Axes } from './axes.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
 import { BLOCK, TILE_BLOCK } from './kernel.js';
-import type { CompiledPass, Reduction, SliceStates } from './reduction.js';
+import { type CompiledPass, constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
 const EMPTY = new Float64Array(0);
@@ -105,9 +105,9 @@ export class Walker {
         const q = 4 * j;
         consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
         const view = states.views[j];
-        const on = when === undefined || when(view);
+        const on = when === undefined || whenAt(p, when, view);
         active[j] = on ? 1 : 0;
-        if (on && constants !== undefined) constants(view, states.constants[p][j]);
+        if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
         any = any || on;
       }
       if (!any) continue;
@@ -146,8 +146,8 @@ export class Walker {
     for (let p = 0; p < passes.length; p++) {
       const pass = passes[p];
       consts[0] = consts[1] = consts[2] = consts[3] = 0;
-      if (pass.when !== undefined && !pass.when(view)) continue;
-      if (pass.constants !== undefined) pass.constants(view, states.constants[p][0]);
+      if (pass.when !== undefined && !whenAt(p, pass.when, view)) continue;
+      if (pass.constants !== undefined) constantsAt(p, pass.constants, view, states.constants[p][0]);
       const r = results[p];
       r.value = this.pass1(oa, ob, pass);
       r.low = this.low;
