@@ -64,7 +64,7 @@ export class EngineContext {
  * The pool of free contexts: `idle`, the one an outermost call takes and gives back (one field
  * check each way), and `free`, more for calls made during a call.
  */
-const pool = { idle: new EngineContext() as EngineContext | null, free: [] as EngineContext[] };
+const pool = { idle: null as EngineContext | null, free: [] as EngineContext[] };
 
 /** A context no running call uses (a new one when all are taken). */
 export function acquireContext(): EngineContext {
