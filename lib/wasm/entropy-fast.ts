@@ -85,7 +85,8 @@ export interface AbsSum {
  *
  * @example
  * const r = { aux: 0 };
- * relEntrSumFast(Float64Array.of(1, 0), 0, Float64Array.of(2, 1), 0, 2, 1, 1, r); // => -0.6931471805599453, r.aux => 0.6931471805599453
+ * relEntrSumFast(Float64Array.of(1, 0), 0, Float64Array.of(2, 1), 0, 2, 1, 1, r); // => -0.6931471805599453
+ * r.aux; // => 0.6931471805599453
  */
 export function relEntrSumFast(
   a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report: AbsSum,
