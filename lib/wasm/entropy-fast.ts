@@ -10,6 +10,7 @@
  * combined pairwise in a {@link Cascade} the caller lends (the kernel combines its 512-element
  * blocks pairwise within a chunk).
  */
+import { entrScalar, relEntrScalar } from '../math/convex-analysis.js';
 import { Cascade } from '../math/pairwise.js';
 import { type KernelExports, kernelModule, whenLoaded } from './instance.js';
 
@@ -47,14 +48,20 @@ export const fastKernels: { readonly available: boolean; readonly fma: boolean }
 /**
  * Sum over `i < n` of `entr(a[ao + i] * scale)` (entr(x) = -x log x; 0 at 0; -inf for x < 0
  * and x = inf; NaN for NaN), by the table-log kernel; more than one chunk combine in `chunks`
- * (one is made when needed). Call only when {@link fastKernels}`.available`; `[ao, ao + n)`
- * must lie within `a` (not checked here: the engine calls it with ranges it has computed).
+ * (one is made when needed). Without the kernels, a plain loop (the engine calls this only
+ * when {@link fastKernels}`.available`). `[ao, ao + n)` must lie within `a` (not checked here:
+ * the engine calls it with ranges it has computed).
  *
  * @example
  * entrSumFast(Float64Array.of(1, 1), 0, 2, 0.5); // => 0.6931471805599453
  */
 export function entrSumFast(a: Float64Array, ao: number, n: number, scale: number, chunks?: Cascade): number {
-  const e = ex as KernelExports;
+  const e = ex;
+  if (e === null) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += entrScalar(a[ao + i] * scale);
+    return s;
+  }
   const m64 = mem;
   if (n <= FAST_CHUNK) {
     if (n <= 32) for (let i = 0; i < n; i++) m64[A8 + i] = a[ao + i];
@@ -80,8 +87,8 @@ export interface AbsSum {
  * Sum over `i < n` of `rel_entr(a[ao + i] * sa, b[bo + i] * sb)` (SciPy's piecewise rel_entr:
  * NaN if either is NaN; 0 for x = 0 and y >= 0; +inf for x < 0 or y <= 0 otherwise;
  * x log(x/y) else), by the two-pass kernel; the sum of the terms' absolute values goes to
- * `report.aux`; more than one chunk combine in `chunks` (one is made when needed). Call only
- * when {@link fastKernels}`.available`.
+ * `report.aux`; more than one chunk combine in `chunks` (one is made when needed). Without the
+ * kernels, a plain loop (the engine calls this only when {@link fastKernels}`.available`).
  *
  * @example
  * const r = { aux: 0 };
@@ -92,7 +99,17 @@ export function relEntrSumFast(
   a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report: AbsSum,
   chunks?: Cascade,
 ): number {
-  const e = ex as KernelExports;
+  const e = ex;
+  if (e === null) {
+    let s = 0, abs = 0;
+    for (let i = 0; i < n; i++) {
+      const t = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+      s += t;
+      abs += Math.abs(t);
+    }
+    report.aux = abs;
+    return s;
+  }
   const m64 = mem;
   if (n <= FAST_CHUNK) {
     if (n <= 32) {
