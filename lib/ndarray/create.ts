@@ -5,18 +5,7 @@ import { allocate, checkShape, formatShape, MAX_DIMS, sizeOf } from './shape.js'
 import type { RankOf } from '../types/rank.js';
 
 /** A typed array accepted as 1-D input. */
-export type TypedArray =
-  | Float64Array
-  | Float32Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Uint16Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array;
+export type TypedArray = NumericData | BigInt64Array | BigUint64Array;
 
 /**
  * Rectangular nested arrays of numbers or booleans (rows may be typed arrays). `null` stands for
