@@ -31,3 +31,15 @@ export class IndexError extends Error {
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
+
+/**
+ * A worker thread of the pool (see `setThreads`) failed during a call: it threw, exited or was
+ * terminated. The call produced no result; the next call starts a new pool.
+ */
+export class ThreadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ThreadError';
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}

@@ -9,6 +9,7 @@ import { asarray, type ArrayLike } from './create.js';
 import { broadcastShapes } from './broadcast.js';
 import { isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { formatShape, sameShape, sizeOf } from './shape.js';
+import { newResult, parallelMap } from '../threads/parallel-map.js';
 
 /** Options of the elementwise functions. */
 export interface UfuncOptions {
@@ -25,6 +26,8 @@ export type BinaryRow = (out: Float64Array, o: number, a: NumericData, ia: numbe
 
 /** A scalar function with its row kernel. */
 export interface Binary {
+  /** The function's name, by which worker threads find it (lib/threads/registry.ts). */
+  name: string;
   scalar: (x: number, y: number) => number;
   row: BinaryRow;
 }
@@ -41,8 +44,9 @@ export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptio
   const a = asarray(x, nx);
   const b = asarray(y, ny);
   const shape = broadcastShapes(a.shape, b.shape);
-  const target = out === undefined ? NDArray.fromData(new Float64Array(sizeOf(shape)), shape) : outputArray(out, shape);
-  if (target.size > 0) walk(a.broadcastTo(shape), b.broadcastTo(shape), target.data as Float64Array, target.offset, f.row);
+  const target = out === undefined ? NDArray.fromData(newResult(sizeOf(shape)), shape) : outputArray(out, shape);
+  const [pa, pb] = [a.broadcastTo(shape), b.broadcastTo(shape)];
+  if (target.size > 0 && !parallelMap(f, pa, pb, target)) walk(pa, pb, target.data as Float64Array, target.offset, f.row);
   if (shape.length === 0 && out === undefined) return target.data[0];
   return target;
 }
@@ -58,7 +62,7 @@ function outputArray(out: unknown, shape: number[]): NDArray {
   return out instanceof Float64Array ? NDArray.fromData(out, shape) : arr;
 }
 
-function walk(a: NDArray, b: NDArray, out: Float64Array, o: number, row: BinaryRow): void {
+export function walk(a: NDArray, b: NDArray, out: Float64Array, o: number, row: BinaryRow): void {
   const shape = a.shape;
   const nd = shape.length;
   if (nd === 0) {

@@ -9,6 +9,7 @@ import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
 import { cStrides, sizeOf } from '../ndarray/shape.js';
 import { checkKeys, type Flat, isOptionsObject, keepdimsOption } from '../stats/options.js';
 import { shapeResult } from '../stats/paired.js';
+import { parallelReduce } from '../threads/parallel-reduce.js';
 
 /** Options of {@link jensenshannon}. */
 export interface JensenShannonOptions {
@@ -95,7 +96,9 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   if (outSize > 0 && stretchB === 0) b = normalisedCopy(b, axesB);
   const logBase = base === null ? 1 : Math.log(base);
   const program = jensenShannonProgram(stretchA, stretchB, base === null ? null : logBase);
-  const { values, shape: outShape } = reduceSlices(a.broadcastTo(shape), b.broadcastTo(shape), axes, false, program);
+  const [pa, pb] = [a.broadcastTo(shape), b.broadcastTo(shape)];
+  const threaded = parallelReduce({ name: 'jensenshannon', args: [stretchA, stretchB, base === null ? null : logBase] }, pa, pb, axes, false);
+  const { values, shape: outShape } = threaded ?? reduceSlices(pa, pb, axes, false, program);
   return shapeResult(values, outShape, keptShape, keepdims);
 }
 
@@ -104,7 +107,7 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
  * and their low parts); pass 2 sums the terms; `finish` applies the base and the square root.
  * An input with stretch 0 is already normalised: its pass is skipped and its sum is 1.
  */
-function jensenShannonProgram(stretchA: number, stretchB: number, logBase: number | null): SliceProgram {
+export function jensenShannonProgram(stretchA: number, stretchB: number, logBase: number | null): SliceProgram {
   return {
     kernels: [sumA, sumB, jensenShannonTerms],
     setup(p, res, r, c, k) {

@@ -14,6 +14,7 @@ export function entrScalar(x: number): number {
 
 /** entr as an elementwise kernel (the second operand is ignored); WebAssembly SIMD on contiguous float64 rows. */
 export const ENTR: Binary = {
+  name: 'entr',
   scalar: (x) => entrScalar(x),
   row(out, o, a, ia, sa, _b, _ib, _sb, n) {
     if (sa === 1 && n >= 16 && a instanceof Float64Array && wasm.available) return entrMapWasm(a, ia, out, o, n);

@@ -13,6 +13,7 @@ export function klDivScalar(x: number, y: number): number {
 
 /** kl_div as an elementwise kernel. */
 export const KL_DIV: Binary = {
+  name: 'kl_div',
   scalar: klDivScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = klDivScalar(a[ia], b[ib]);

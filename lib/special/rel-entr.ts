@@ -18,6 +18,7 @@ export function relEntrScalar(x: number, y: number): number {
 
 /** rel_entr as an elementwise kernel; WebAssembly SIMD on contiguous float64 rows. */
 export const REL_ENTR: Binary = {
+  name: 'rel_entr',
   scalar: relEntrScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     if (sa === 1 && (sb === 1 || sb === 0) && n >= 16 && a instanceof Float64Array && b instanceof Float64Array && wasm.available) {

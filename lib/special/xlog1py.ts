@@ -11,6 +11,7 @@ export function xlog1pyScalar(x: number, y: number): number {
 
 /** xlog1py as an elementwise kernel. */
 export const XLOG1PY: Binary = {
+  name: 'xlog1py',
   scalar: xlog1pyScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = xlog1pyScalar(a[ia], b[ib]);

@@ -11,6 +11,7 @@ export function xlogyScalar(x: number, y: number): number {
 
 /** xlogy as an elementwise kernel. */
 export const XLOGY: Binary = {
+  name: 'xlogy',
   scalar: xlogyScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = xlogyScalar(a[ia], b[ib]);

@@ -54,7 +54,7 @@ export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options?: CrossEntro
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = {}): number | NDArray {
   const o = checkOptions('cross_entropy', pk, options);
   if (qk === undefined || qk === null) throw new TypeError('cross_entropy() missing required argument `qk`');
-  return pairedReduction(pk, qk, o, CROSS);
+  return pairedReduction(pk, qk, o, CROSS, { name: 'cross' });
 }
 
 /**
@@ -64,7 +64,7 @@ export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntrop
  * p = q = [1 - 1e-12, 1000 x 1e-15]), so that term is recomputed as `-x log1p(-R/Sq)`, as
  * `entropy` does for a dominant probability.
  */
-const CROSS: SliceProgram = {
+export const CROSS: SliceProgram = {
   kernels: [sumA, sumB, maxB, sumBBelow, sumAWhereB, crossEntropyTerms],
   maxPasses: [false, false, true, false, false, false],
   setup(p, res, r, c, k) {

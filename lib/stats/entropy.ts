@@ -72,7 +72,7 @@ export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions 
   const program = qk === undefined ? SHANNON : RELATIVE;
   const fast = o.keepdims || (o.axis !== 0 && o.axis !== -1 && o.axis !== null) ? null : vectorResult(pk, qk, o.policy, program);
   if (fast !== null) return o.base === null ? fast : fast / Math.log(o.base);
-  return pairedReduction(pk, qk, o, program);
+  return pairedReduction(pk, qk, o, program, { name: qk === undefined ? 'shannon' : 'relative' });
 }
 
 /**

@@ -14,6 +14,8 @@ import { cStrides, sameShape } from '../ndarray/shape.js';
 import type { EntropyOptions } from './entropy.js';
 import { axisOption, baseOption, checkKeys, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
 import { NAN_COUNT } from './programs.js';
+import { parallelReduce } from '../threads/parallel-reduce.js';
+import type { ReductionKey } from '../threads/protocol.js';
 
 const INCOMPATIBLE = 'Array shapes are incompatible for broadcasting.';
 
@@ -107,11 +109,12 @@ export function checkOptions(fn: string, pk: unknown, options: unknown): Checked
 
 /**
  * Runs `program` over pk and qk (qk may be undefined) as SciPy's wrapper would: pairs the
- * samples, reduces, divides by log(base), and shapes the result.
+ * samples, reduces (on the worker pool when `key` names a large call there), divides by
+ * log(base), and shapes the result.
  */
-export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: CheckedOptions, program: SliceProgram): number | NDArray {
+export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: CheckedOptions, program: SliceProgram, key: ReductionKey): number | NDArray {
   const { a, b, axes, keptShape } = pairSamples(pk, qk, o.axis, o.policy);
-  const { values, shape } = reduceSlices(a, b, axes, o.policy === 'omit', program);
+  const { values, shape } = parallelReduce(key, a, b, axes, o.policy === 'omit') ?? reduceSlices(a, b, axes, o.policy === 'omit', program);
   if (o.base !== null) {
     const logBase = Math.log(o.base);
     for (let i = 0; i < values.length; i++) values[i] /= logBase;
