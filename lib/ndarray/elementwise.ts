@@ -9,7 +9,7 @@ import { asarray, type ArrayLike } from './create.js';
 import { broadcastShapes } from './broadcast.js';
 import { isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { formatShape, sameShape, sizeOf } from './shape.js';
-import { newResult, parallelMap } from '../threads/parallel-map.js';
+import { parallelMap } from '../threads/parallel-map.js';
 
 /** Options of the elementwise functions. */
 export interface UfuncOptions {
@@ -44,7 +44,7 @@ export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptio
   const a = asarray(x, nx);
   const b = asarray(y, ny);
   const shape = broadcastShapes(a.shape, b.shape);
-  const target = out === undefined ? NDArray.fromData(newResult(sizeOf(shape)), shape) : outputArray(out, shape);
+  const target = out === undefined ? NDArray.fromData(new Float64Array(sizeOf(shape)), shape) : outputArray(out, shape);
   const [pa, pb] = [a.broadcastTo(shape), b.broadcastTo(shape)];
   if (target.size > 0 && !parallelMap(f, pa, pb, target)) walk(pa, pb, target.data as Float64Array, target.offset, f.row);
   if (shape.length === 0 && out === undefined) return target.data[0];

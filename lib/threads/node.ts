@@ -16,7 +16,7 @@ export interface Port {
 /** A `Worker` handle. */
 export interface WorkerHandle {
   postMessage(value: unknown, transfer?: readonly unknown[]): void;
-  on(event: 'error' | 'exit', listener: (value: unknown) => void): void;
+  on(event: 'error' | 'exit' | 'message', listener: (value: unknown) => void): void;
   unref(): void;
   terminate(): Promise<number>;
 }

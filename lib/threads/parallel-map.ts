@@ -1,14 +1,15 @@
 /**
- * The elementwise functions' hook (lib/ndarray/elementwise.ts): {@link newResult} allocates a
- * large fresh result in shared memory (so the workers write it in place, page faults included),
- * and {@link parallelMap} runs a large call on the pool, split into ranges of the first axis
- * longer than 1 (of whole rows, or of whole wasm chunks of a single row, so every element takes
- * the kernel path it takes on one thread).
+ * The elementwise functions' hook (lib/ndarray/elementwise.ts): {@link parallelMap} runs a large
+ * call on the pool, split into ranges of the first axis longer than 1 (of whole rows, or of whole
+ * wasm chunks of a single row, so every element takes the kernel path it takes on one thread).
+ * A result in ordinary memory (a fresh result, or a plain `out`) is written by the workers into
+ * the ring and copied out by the calling thread while they compute the next pieces: a fresh
+ * SharedArrayBuffer result would cost more in page faults (~20 ns per element here, against ~3
+ * for an ordinary buffer whose memory the allocator reuses) than the whole computation.
  */
 import type { Binary } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { WASM_CHUNK } from '../wasm/kernels.js';
-import { workerThreads } from './node.js';
 import { distinctSources, layoutSources, operandOf, pieceBounds, type SourceNeed } from './plan.js';
 import { pool } from './pool.js';
 import { getThreads } from './settings.js';
@@ -19,14 +20,6 @@ export const MAP_THRESHOLD = 1 << 17;
 /** Whether a call of `size` elements goes to the pool. */
 function threaded(size: number): boolean {
   return size >= MAP_THRESHOLD && getThreads() > 1;
-}
-
-/**
- * A zeroed float64 result of `size` elements: in a SharedArrayBuffer when the call will run on
- * the pool, otherwise an ordinary Float64Array.
- */
-export function newResult(size: number): Float64Array {
-  return threaded(size) && workerThreads() !== null ? new Float64Array(new SharedArrayBuffer(8 * size)) : new Float64Array(size);
 }
 
 /**

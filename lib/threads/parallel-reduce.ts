@@ -18,6 +18,21 @@ import { getThreads } from './settings.js';
 export const REDUCE_THRESHOLD = 1 << 17;
 
 /**
+ * Whether the engine may walk `axis` in tiles of TILE interleaved slices: only a kept axis whose
+ * step is smaller than every reduced axis's can be (the engine tiles along the kept axis with the
+ * smallest step, when it is smaller than the slices' own). Pieces along such an axis start on
+ * multiples of TILE (and are not 1 long), so every tile falls where it falls on one thread;
+ * pieces along any other axis may start anywhere.
+ */
+function mayTile(a: NDArray, b: NDArray, axes: readonly number[], axis: number): boolean {
+  for (const x of [a, b]) {
+    const step = Math.abs(x.strides[axis]);
+    if (step !== 0 && axes.every((d) => x.shape[d] === 1 || step < Math.abs(x.strides[d]))) return true;
+  }
+  return false;
+}
+
+/**
  * Reduces `a` and `b` (same shape) over `axes` with the reduction `key` on the pool, split by
  * output slices along the first kept axis longer than 1: the values and kept shape, exactly as
  * `reduceSlices` gives them, or null when the call is better (or only) done on this thread.
@@ -34,8 +49,7 @@ export function parallelReduce(key: ReductionKey, a: NDArray, b: NDArray, axes: 
   if (axis === undefined) return null;
   const outShape = kept.map((d) => shape[d]);
   const outPerIndex = sizeOf(kept.filter((d) => d > axis).map((d) => shape[d]));
-  // Bounds on multiples of the engine's tile, so that tiles of interleaved slices fall as in one thread.
-  const bounds = pieceBounds(shape[axis], work / shape[axis], threads, TILE, 2);
+  const bounds = pieceBounds(shape[axis], work / shape[axis], threads, mayTile(a, b, axes, axis) ? TILE : 1, 2);
   if (bounds.length <= 2) return null;
 
   const { index, unique } = distinctSources([a.data, b.data]);

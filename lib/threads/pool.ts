@@ -77,9 +77,9 @@ export class Pool {
     return !this.closed && Atomics.load(this.ctrl, CTRL.ERROR) === 0;
   }
 
-  /** Test hook: the supervisor terminates worker `index` `after` ms from now. */
-  terminateWorker(index: number, after: number): void {
-    this.supervisor.postMessage({ terminate: index, after });
+  /** The number of jobs run so far. */
+  get jobs(): number {
+    return this.jobId;
   }
 
   /**

@@ -82,9 +82,12 @@ export interface OperandPlan {
   dtype: DType;
 }
 
-/** A test-only fault: the worker that claims `piece` exits (`exit`) or throws (`throw`) before computing it. */
+/**
+ * A test-only fault: the worker that claims `piece` exits (`exit`), throws (`throw`), or hangs
+ * until the supervisor terminates it (`terminate`), before computing it.
+ */
 export interface FaultInjection {
-  kind: 'exit' | 'throw';
+  kind: 'exit' | 'throw' | 'terminate';
   piece: number;
 }
 

@@ -5,9 +5,9 @@
 import { walk } from '../ndarray/elementwise.js';
 import { NDArray, type NumericData } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce.js';
-import { CTRL, FAULT, type Job, type OperandPlan, slotWord } from './protocol.js';
+import { CTRL, FAULT, type FaultInjection, type Job, type OperandPlan, slotWord } from './protocol.js';
 import { binaryFor, programFor } from './registry.js';
-import type { Port } from './node.js';
+import { type Port, workerThreads } from './node.js';
 
 type TypedArrayCtor = new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => NumericData;
 
@@ -56,6 +56,14 @@ function runPiece(job: Job, views: Views, p: number): void {
   }
 }
 
+/** Test hook: exits, throws, or asks the supervisor to terminate this thread and hangs until it does. */
+function injectFault(fault: FaultInjection, ctrl: Int32Array): void {
+  if (fault.kind === 'exit') (globalThis as unknown as { process: { exit(code: number): never } }).process.exit(70);
+  if (fault.kind === 'throw') throw new Error('injected fault');
+  workerThreads()?.parentPort?.postMessage({ terminateMe: true });
+  for (;;) Atomics.wait(ctrl, CTRL.JOB, Atomics.load(ctrl, CTRL.JOB));
+}
+
 function bump(ctrl: Int32Array): void {
   Atomics.add(ctrl, CTRL.EVENT, 1);
   Atomics.notify(ctrl, CTRL.EVENT);
@@ -79,10 +87,7 @@ export function serve(job: Job, ctrl: Int32Array, index: number, workers: number
         Atomics.wait(ctrl, CTRL.PUBLISHED, published, 1000);
       }
       if (Atomics.load(ctrl, CTRL.ABORT) !== 0) break;
-      if (job.fault !== undefined && job.fault.piece === p) {
-        if (job.fault.kind === 'exit') (globalThis as unknown as { process: { exit(code: number): never } }).process.exit(70);
-        throw new Error(`injected fault in piece ${p}`);
-      }
+      if (job.fault !== undefined && job.fault.piece === p) injectFault(job.fault, ctrl);
       runPiece(job, views, p);
       Atomics.store(ctrl, slotWord(workers, p % job.slots), p + 1);
       Atomics.add(ctrl, CTRL.DONE, 1);

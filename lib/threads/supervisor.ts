@@ -25,7 +25,7 @@ export interface WorkerData {
   port: Port;
 }
 
-/** Starts the workers and reports their deaths on `report`; test hook: `{ terminate, after }` messages. */
+/** Starts the workers and reports their deaths on `report`. */
 export function supervise(wt: WorkerThreads, data: SupervisorData): void {
   const { code, ctrl, ports, report } = data;
   const n = ports.length;
@@ -46,13 +46,8 @@ export function supervise(wt: WorkerThreads, data: SupervisorData): void {
     const w = new wt.Worker(code, { eval: true, workerData, transferList: [ports[i]] });
     w.on('error', (err) => died(i, `crashed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`));
     w.on('exit', (exitCode) => died(i, `exited (code ${String(exitCode)})`));
+    // Test hook (FaultInjection 'terminate'): a worker asks to be terminated mid-call.
+    w.on('message', () => void w.terminate());
     workers.push(w);
   }
-  wt.parentPort?.on('message', (m) => {
-    const msg = m as { terminate?: number; after?: number };
-    if (typeof msg.terminate === 'number') {
-      const w = workers[msg.terminate];
-      setTimeout(() => void w.terminate(), msg.after ?? 0);
-    }
-  });
 }
