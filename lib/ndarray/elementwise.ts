@@ -26,8 +26,8 @@ export type BinaryRow = (out: Float64Array, o: number, a: NumericData, ia: numbe
 
 /** A scalar function with its row kernel. */
 export interface Binary {
-  /** The function's name, by which worker threads find it (lib/threads/registry.ts). */
-  name: string;
+  /** The function's name, by which worker threads find it (lib/threads/registry.ts); without one, calls stay on this thread. */
+  name?: string;
   scalar: (x: number, y: number) => number;
   row: BinaryRow;
 }

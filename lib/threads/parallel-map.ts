@@ -28,7 +28,7 @@ function threaded(size: number): boolean {
  * @throws {ThreadError} when a worker fails during the call.
  */
 export function parallelMap(f: Binary, a: NDArray, b: NDArray, target: NDArray): boolean {
-  if (!threaded(target.size)) return false;
+  if (f.name === undefined || !threaded(target.size)) return false;
   const threads = getThreads();
   const shape = target.shape;
   const axis = shape.findIndex((n) => n > 1);

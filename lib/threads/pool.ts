@@ -65,9 +65,9 @@ export class Pool {
     const deadline = Date.now() + STARTUP_MS;
     for (;;) {
       const event = Atomics.load(this.ctrl, CTRL.EVENT);
-      if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) this.fail('failed to start');
+      if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) this.fail('while starting');
       if (Atomics.load(this.ctrl, CTRL.READY) === size) break;
-      if (Date.now() > deadline) this.fail(`did not start within ${STARTUP_MS / 1000} s`);
+      if (Date.now() > deadline) this.fail(`while starting (waited ${STARTUP_MS / 1000} s)`);
       Atomics.wait(this.ctrl, CTRL.EVENT, event, 100);
     }
   }
@@ -136,7 +136,7 @@ export class Pool {
       if (!this.waitFor(() => Atomics.load(ctrl, slotWord(this.size, p % this.slots)) >= p + 1, id)) break;
       copyOut(p);
     }
-    if (!this.waitFor(() => this.allFinished(id), id) || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('failed during the call');
+    if (!this.waitFor(() => this.allFinished(id), id) || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('during the call');
     plan.sources.forEach((src, k) => {
       if (src.mode === 'whole' && src.output) data[k].set(region(k, -1).subarray(0, src.length), src.lo);
     });
@@ -186,11 +186,10 @@ export class Pool {
         if (error !== undefined) reasons.push(error);
       }
     }
-    const kind = Atomics.load(ctrl, CTRL.ERROR) === FAULT.EXITED ? 'a worker thread stopped' : 'a worker thread failed';
+    const error = Atomics.load(ctrl, CTRL.ERROR);
+    const kind = error === FAULT.EXITED ? 'stopped' : error === FAULT.THREW ? 'threw an error' : 'did not respond';
     this.close();
-    throw new ThreadError(
-      `${kind} ${what} (${reasons.join('; ') || 'no reason given'}); no result was produced, and the next call starts a new pool`,
-    );
+    throw new ThreadError(`a worker thread ${kind} ${what} (${reasons.join('; ') || 'no reason given'}); no result was produced, and the next call starts a new pool`);
   }
 
   /** Terminates the threads and releases the arena. */
