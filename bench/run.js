@@ -7,6 +7,7 @@
  * timed here (warm-up, then the median of >= 7 runs), checked for agreement (rtol 1e-12), and
  * summarised: ours ms, SciPy ms, ratio SciPy/ours, ns per element, peak extra memory of ours
  * (typed-array bytes allocated during a call beyond the output). `--quick` for smaller sizes.
+ * Then the threads table (bench/threads.js: 1 thread against 2; `--no-threads` skips it).
  * The elementwise workloads also run with a reused output buffer on both sides (`out=`): a
  * fresh 128 MiB result costs Node ~20 ns per element in first-touch page faults on this VM,
  * while NumPy's allocator hands back recently freed (huge-page) memory.
@@ -177,6 +178,8 @@ async function main() {
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ meta, rows }, null, 2));
   const missed = rows.filter((r) => r.ratio !== null && r.ratio < r.target);
   console.log(`\n${rows.length} workloads; ${missed.length} below target${missed.length ? ': ' + missed.map((r) => r.workload).join('; ') : ''}; results in bench/results/latest.json`);
+  // The threads column: bench/threads.js (1 thread against 2, in child processes).
+  if (!only && !process.argv.includes('--no-threads')) spawnSync(process.execPath, [path.join(__dirname, 'threads.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
   if (rows.some((r) => r.agree === false)) {
     console.log('DISAGREEMENT with SciPy beyond tolerance in: ' + rows.filter((r) => r.agree === false).map((r) => r.workload).join('; '));
     process.exitCode = 1;
