@@ -95,7 +95,23 @@ export class Pool {
     const job: Job = { ...plan, id, arena, slots: this.slots, fault: this.fault };
     this.fault = undefined;
     for (const port of this.ports) port.postMessage(job);
+    try {
+      this.stage(plan, job, data, arena);
+    } catch (err) {
+      // Not a worker's fault (a ThreadError is thrown after the pool is stopped): stop the
+      // workers before the caller sees the error, so none writes after this call returns.
+      if (!this.closed) {
+        this.stop();
+        this.closePorts();
+      }
+      throw err;
+    }
+  }
 
+  /** The calling thread's part of a job: stage, publish, copy back, wait for the end. */
+  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null): void {
+    const ctrl = this.ctrl;
+    const id = job.id;
     const pieces = plan.bounds.length - 1;
     const regions = new Map<string, NumericData>();
     const region = (k: number, slot: number): NumericData => {
@@ -165,6 +181,23 @@ export class Pool {
    */
   private fail(what: string): never {
     const ctrl = this.ctrl;
+    this.stop();
+    const reasons: string[] = [];
+    for (const port of [this.report, ...this.ports]) {
+      for (let m = this.wt.receiveMessageOnPort(port); m !== undefined; m = this.wt.receiveMessageOnPort(port)) {
+        const error = (m.message as { error?: string }).error;
+        if (error !== undefined) reasons.push(error);
+      }
+    }
+    const error = Atomics.load(ctrl, CTRL.ERROR);
+    const kind = error === FAULT.EXITED ? 'stopped' : error === FAULT.THREW ? 'threw an error' : 'did not respond';
+    this.closePorts();
+    throw new ThreadError(`a worker thread ${kind} ${what} (${reasons.join('; ') || 'no reason given'}); no result was produced, and the next call starts a new pool`);
+  }
+
+  /** Aborts the job, waits (up to 10 s) until no live worker is still in it, and closes the pool. */
+  private stop(): void {
+    const ctrl = this.ctrl;
     Atomics.store(ctrl, CTRL.ABORT, 1);
     Atomics.notify(ctrl, CTRL.PUBLISHED);
     const deadline = Date.now() + 10_000;
@@ -179,29 +212,23 @@ export class Pool {
       if (!busy || Date.now() > deadline) break;
       Atomics.wait(ctrl, CTRL.EVENT, event, 100);
     }
-    const reasons: string[] = [];
-    for (const port of [this.report, ...this.ports]) {
-      for (let m = this.wt.receiveMessageOnPort(port); m !== undefined; m = this.wt.receiveMessageOnPort(port)) {
-        const error = (m.message as { error?: string }).error;
-        if (error !== undefined) reasons.push(error);
-      }
-    }
-    const error = Atomics.load(ctrl, CTRL.ERROR);
-    const kind = error === FAULT.EXITED ? 'stopped' : error === FAULT.THREW ? 'threw an error' : 'did not respond';
-    this.close();
-    throw new ThreadError(`a worker thread ${kind} ${what} (${reasons.join('; ') || 'no reason given'}); no result was produced, and the next call starts a new pool`);
+    this.close(false);
   }
 
-  /** Terminates the threads and releases the arena. */
-  close(): void {
+  /** Terminates the threads and releases the arena (`ports`: closes the message ports too). */
+  close(ports = true): void {
     if (this.closed) return;
     this.closed = true;
     Atomics.store(this.ctrl, CTRL.ABORT, 1);
     Atomics.store(this.ctrl, CTRL.JOB, -1);
     Atomics.notify(this.ctrl, CTRL.PUBLISHED);
     this.arena.release();
-    for (const port of [this.report, ...this.ports]) port.close();
+    if (ports) this.closePorts();
     this.supervisor.terminate().catch(() => undefined);
+  }
+
+  private closePorts(): void {
+    for (const port of [this.report, ...this.ports]) port.close();
   }
 }
 
