@@ -14,8 +14,12 @@ import { distinctSources, layoutSources, operandOf, pieceBounds, type SourceNeed
 import { pool } from './pool.js';
 import { getThreads } from './settings.js';
 
-/** Elements below which an elementwise call stays on the calling thread (see docs/performance.md). */
-export const MAP_THRESHOLD = 1 << 17;
+/**
+ * Elements below which an elementwise call stays on the calling thread (2^19): the terms are
+ * cheaper than a reduction's and the calling thread copies input and result, so two threads
+ * win only from about 2^19 on 2 shared vCPUs (docs/performance.md).
+ */
+export const MAP_THRESHOLD = 1 << 19;
 
 /** Whether a call of `size` elements goes to the pool. */
 function threaded(size: number): boolean {

@@ -8,16 +8,19 @@
 import { closeThreads, cross_entropy, entr, entropy, jensenshannon, kl_div, NDArray, rel_entr, setThreads, xlog1py, xlogy } from '../../lib/index';
 import { expectSameOnTwoThreads, sample, sharedArray } from './helpers';
 
-const R = 400;
+// Above the thresholds: reductions 2^18 elements, elementwise calls 2^19.
+const R = 512;
 const C = 545;
 const X = NDArray.fromData(sample(R * C, 1), [R, C]);
 const Y = NDArray.fromData(sample(R * C, 2), [R, C]);
 const XN = NDArray.fromData(sample(R * C, 3, true), [R, C]);
 const YN = NDArray.fromData(sample(R * C, 4, true), [R, C]);
-const wide = sample(1100 * 330, 5);
-/** A strided view with a negative step: rows 299..0 of every other column of a 330 x 1100 buffer. */
-const STRIDED = new NDArray(wide, [300, 500], [-1100, 2], 299 * 1100 + 7);
-const CUBE = NDArray.fromData(sample(6 * 200 * 160, 6), [6, 200, 160]);
+const wide = sample(1100 * 1200, 5);
+/** A strided view with a negative step: rows 599..0 of every other column of a 1200 x 1100 buffer. */
+const STRIDED = new NDArray(wide, [600, 500], [-1100, 2], 599 * 1100 + 7);
+/** The same, large enough for the elementwise threshold. */
+const STRIDED_LONG = new NDArray(wide, [1150, 480], [-1100, 2], 1149 * 1100 + 7);
+const CUBE = NDArray.fromData(sample(8 * 200 * 170, 6), [8, 200, 170]);
 const ROW = NDArray.fromData(sample(C, 7), [1, C]);
 const COLUMN = NDArray.fromData(sample(R, 8), [R, 1]);
 
@@ -47,7 +50,7 @@ describe('entropy on two threads', () => {
     ['the same shape, axis 0', () => entropy(X, Y, { axis: 0 })],
     ['qk a broadcast row', () => entropy(X, ROW, { axis: 1 })],
     ['qk a broadcast column, axis 0', () => entropy(X, COLUMN, { axis: 0 })],
-    ['pk and qk views of one buffer', () => entropy(new NDArray(wide, [300, 500], [1100, 1], 0), new NDArray(wide, [300, 500], [1100, 1], 550), { axis: 1 })],
+    ['pk and qk views of one buffer', () => entropy(new NDArray(wide, [600, 500], [1100, 1], 0), new NDArray(wide, [600, 500], [1100, 1], 550), { axis: 1 })],
     ['pk plain and qk shared', () => entropy(X, sharedArray(Y.toFloat64Array(), [R, C]), { axis: 1 })],
     ['NaN omitted in pairs', () => entropy(XN, YN, { axis: 1, nan_policy: 'omit' })],
     ['a transposed pk against a plain qk', () => entropy(X.transpose(), Y.transpose(), { axis: 1 })],
@@ -74,38 +77,41 @@ describe('jensenshannon on two threads', () => {
 });
 
 describe('elementwise functions on two threads', () => {
-  const long = NDArray.fromData(sample(300001, 9), [300001]);
-  const signed = NDArray.fromData(sample(R * C, 10).map((v, i) => (i % 7 === 0 ? -v : i % 11 === 0 ? Infinity : v)), [R, C]);
+  const RE = 1024;
+  const long = NDArray.fromData(sample(600001, 9), [600001]);
+  const signed = NDArray.fromData(sample(RE * C, 10).map((v, i) => (i % 7 === 0 ? -v : i % 11 === 0 ? Infinity : v)), [RE, C]);
+  const E = NDArray.fromData(sample(RE * C, 12), [RE, C]);
+  const COLUMN_E = NDArray.fromData(sample(RE, 13), [RE, 1]);
   it.each([
     ['entr of one long row (split on wasm chunks)', () => entr(long)],
     ['entr of a matrix with negatives and infinities', () => entr(signed)],
     ['entr of a transposed view', () => entr(signed.transpose())],
     ['entr of float32 data', () => entr(Float32Array.from(long.toFloat64Array()))],
-    ['entr of a strided view', () => entr(STRIDED)],
-    ['entr of shared data', () => entr(sharedArray(signed.toFloat64Array(), [R, C]))],
-    ['rel_entr against a broadcast row', () => rel_entr(X, ROW)],
-    ['rel_entr of views', () => rel_entr(signed.transpose(), Y.transpose())],
+    ['entr of a strided view', () => entr(STRIDED_LONG)],
+    ['entr of shared data', () => entr(sharedArray(signed.toFloat64Array(), [RE, C]))],
+    ['rel_entr against a broadcast row', () => rel_entr(E, ROW)],
+    ['rel_entr of views', () => rel_entr(signed.transpose(), E.transpose())],
     ['rel_entr of one long row', () => rel_entr(long, long.toFloat64Array().reverse())],
-    ['kl_div', () => kl_div(signed, Y)],
-    ['xlogy against a broadcast column', () => xlogy(signed, COLUMN)],
-    ['xlog1py', () => xlog1py(Y, signed)],
+    ['kl_div', () => kl_div(signed, E)],
+    ['xlogy against a broadcast column', () => xlogy(signed, COLUMN_E)],
+    ['xlog1py', () => xlog1py(E, signed)],
   ])('%s', (_, call) => expectSameOnTwoThreads(call));
 
   it('writes into a plain `out` buffer', () => {
-    expectSameOnTwoThreads(() => rel_entr(X, Y, { out: new Float64Array(R * C) }));
+    expectSameOnTwoThreads(() => rel_entr(E, signed, { out: new Float64Array(RE * C) }));
   });
 
   it('writes into an `out` buffer in shared memory in place', () => {
-    const out = new Float64Array(new SharedArrayBuffer(8 * R * C));
-    expectSameOnTwoThreads(() => entr(X, { out: NDArray.fromData(out, [R, C]) }));
+    const out = new Float64Array(new SharedArrayBuffer(8 * RE * C));
+    expectSameOnTwoThreads(() => entr(E, { out: NDArray.fromData(out, [RE, C]) }));
   });
 
   it('returns the `out` it was given, filled', () => {
     setThreads(2);
-    const out = new Float64Array(R * C);
-    const r = entr(X, { out });
+    const out = new Float64Array(RE * C);
+    const r = entr(E, { out });
     expect(r.data).toBe(out);
-    expect(out[12345]).toBe(entr(X.toFloat64Array()[12345]));
+    expect(out[12345]).toBe(entr(E.toFloat64Array()[12345]));
   });
 });
 
@@ -114,7 +120,8 @@ describe('calls that stay on the calling thread', () => {
     ['an 8-element entropy', () => entropy([1, 2, 3, 4, 5, 6, 7, 8])],
     ['8-element pk and qk', () => entropy([1, 2, 3, 4, 5, 6, 7, 8], [8, 7, 6, 5, 4, 3, 2, 1])],
     ['an 8-element entr', () => entr([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])],
-    ['a matrix below the threshold', () => entropy(NDArray.fromData(sample(300 * 300, 11), [300, 300]), { axis: 1 })],
+    ['a matrix below the threshold', () => entropy(NDArray.fromData(sample(500 * 500, 11), [500, 500]), { axis: 1 })],
+    ['an entr below the threshold', () => entr(X)],
     ['a large reduction to one value', () => entropy(X, { axis: null })],
     ['a large 1-d entropy (one slice)', () => entropy(X.toFloat64Array())],
   ])('%s', (_, call) => expectSameOnTwoThreads(call, false));
