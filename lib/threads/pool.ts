@@ -59,7 +59,12 @@ export class Pool {
     // Workers must take the same kernel paths as this thread, or results could differ in the last bits.
     const code = (wasm.available ? '' : 'globalThis.SCIPY_ENTROPY_NO_WASM = true;\n') + WORKER_SOURCE;
     const workerData: SupervisorData = { role: 'supervisor', code, ctrl: this.ctrl, ports: workerPorts, report: channel.port2 };
-    this.supervisor = new wt.Worker(code, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
+    try {
+      this.supervisor = new wt.Worker(code, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
+    } catch (err) {
+      // E.g. Node's permission model without --allow-worker.
+      throw new ThreadError(`could not start worker threads: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.supervisor.unref();
     this.supervisor.on('error', () => undefined);
     const deadline = Date.now() + STARTUP_MS;
