@@ -102,6 +102,29 @@ describe('setThreads', () => {
   });
 });
 
+describe('without worker threads (browsers, Node < 20.16)', () => {
+  /** Runs `f` with `process.getBuiltinModule` hidden, as in a runtime without it. */
+  function withoutBuiltins<T>(f: () => T): T {
+    const saved = process.getBuiltinModule;
+    (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+    try {
+      return f();
+    } finally {
+      process.getBuiltinModule = saved;
+    }
+  }
+
+  it('rejects more than one thread with a ThreadError', () => {
+    setThreads(1);
+    expectThrows(() => withoutBuiltins(() => setThreads(2)), 'ThreadError', 'setThreads(2): worker threads need Node >= 20.16');
+    expect(getThreads()).toBe(1);
+  });
+
+  it('ignores SCIPY_ENTROPY_THREADS', () => {
+    expect(withoutBuiltins(() => threadsFromEnv('4'))).toBe(1);
+  });
+});
+
 describe('closeThreads', () => {
   it('shuts the pool down but keeps the count', () => {
     setThreads(2);
