@@ -8,6 +8,17 @@
  * way; the round's speedup is the ratio. Printed: per workload the median over processes of each
  * process's median speedup, its range, and the load average before and after (the machine is
  * shared: quote ratios, not times). `--quick` for 1024x1024 data.
+ *
+ * Beside each measured speedup, a model's prediction for 2, 8 and 16 cores. Per element, with c
+ * the one-thread cost (measured), k the calling thread's cost to copy one operand into shared
+ * memory and f its cost to first-touch a fresh result (both measured here), K the calling
+ * thread's serial work (k per staged operand, plus k + f for a fresh ordinary result), beta the
+ * bytes moved through memory and B the memory bandwidth (an assumption, `--bandwidth=GB/s`,
+ * default 40, a dual-channel DDR5 laptop), p workers on p cores:
+ *   staged piece by piece (rows):   T/n = max((c + K) / p, K, beta / B)
+ *   staged whole first (columns):   T/n = K + max(c / p, beta / B)
+ * plus 0.2 ms per call. The copy is serial (only the calling thread can read an ordinary
+ * ArrayBuffer): it bounds the speedup at c / K however many cores there are.
  */
 'use strict';
 const os = require('node:os');
@@ -24,6 +35,7 @@ const THREADS = opt('threads', 2);
 const PROCESSES = opt('processes', 3);
 const ROUNDS = opt('rounds', 3);
 const N = quick ? 1024 : 4096;
+const BANDWIDTH = opt('bandwidth', 40);
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,13 +60,15 @@ function workloads(lib) {
   const P8 = [0.05, 0.1, 0.2, 0.05, 0.15, 0.25, 0.08, 0.12];
   const M = `${N}x${N}`;
   return [
-    { name: `entropy ${M} axis=1, data in a SharedArrayBuffer`, target: 1.7, f: () => lib.entropy(XS, { axis: 1 }) },
-    { name: `entropy ${M} axis=1, a plain Float64Array`, target: 1.35, f: () => lib.entropy(X, { axis: 1 }) },
-    { name: `entropy ${M} axis=0`, target: 1.35, f: () => lib.entropy(X, { axis: 0 }) },
-    { name: `entropy ${M} axis=1 with qk`, target: 1.5, f: () => lib.entropy(X, Y, { axis: 1 }) },
-    { name: `entr ${quick ? '1M' : '16M'} elements, fresh result`, target: 1.3, f: () => lib.entr(X) },
-    { name: `rel_entr ${quick ? '1M' : '16M'} elements, fresh result`, target: 1.3, f: () => lib.rel_entr(X, Y) },
-    { name: '8-element entropy (1000 calls)', target: null, f: () => { for (let i = 0; i < 1000; i++) lib.entropy(P8); } },
+    // model: how the operands are staged (`ring` piece by piece, `whole` first), how many are
+    // copied, whether a fresh ordinary result comes back through the calling thread.
+    { name: `entropy ${M} axis=1, data in a SharedArrayBuffer`, target: 1.7, f: () => lib.entropy(XS, { axis: 1 }), model: { staging: 'ring', copied: 0, fresh: false } },
+    { name: `entropy ${M} axis=1, a plain Float64Array`, target: 1.35, f: () => lib.entropy(X, { axis: 1 }), model: { staging: 'ring', copied: 1, fresh: false } },
+    { name: `entropy ${M} axis=0`, target: 1.35, f: () => lib.entropy(X, { axis: 0 }), model: { staging: 'whole', copied: 1, fresh: false } },
+    { name: `entropy ${M} axis=1 with qk`, target: 1.5, f: () => lib.entropy(X, Y, { axis: 1 }), model: { staging: 'ring', copied: 2, fresh: false } },
+    { name: `entr ${quick ? '1M' : '16M'} elements, fresh result`, target: 1.3, f: () => lib.entr(X), model: { staging: 'ring', copied: 1, fresh: true } },
+    { name: `rel_entr ${quick ? '1M' : '16M'} elements, fresh result`, target: 1.3, f: () => lib.rel_entr(X, Y), model: { staging: 'ring', copied: 2, fresh: true } },
+    { name: '8-element entropy (1000 calls)', target: null, f: () => { for (let i = 0; i < 1000; i++) lib.entropy(P8); }, model: null },
   ];
 }
 
@@ -69,9 +83,24 @@ function time(f) {
   return median(ts);
 }
 
+/** ns per element: k, copying a plain Float64Array into a reused SharedArrayBuffer in 1 MiB blocks; f, first-touching a fresh one. */
+function copyCosts() {
+  const n = N * N;
+  const src = new Float64Array(n).fill(0.5);
+  const dst = new Float64Array(new SharedArrayBuffer(8 * n));
+  const block = 1 << 17;
+  const copy = () => { for (let i = 0; i < n; i += block) dst.set(src.subarray(i, Math.min(n, i + block)), i); };
+  copy();
+  const k = (time(copy) * 1e6) / n;
+  const touch = (a) => { for (let i = 0; i < n; i += 512) a[i] = 1; };
+  const f = (median([0, 1, 2].map(() => { const t0 = process.hrtime.bigint(); touch(new Float64Array(n)); return Number(process.hrtime.bigint() - t0); }))) / n;
+  return { k, f };
+}
+
 function child() {
   const lib = require('../dist/cjs/index.js');
   const rows = [];
+  const costs = copyCosts();
   for (const w of workloads(lib)) {
     const ratios = [], ones = [], many = [];
     for (let r = 0; r < ROUNDS; r++) {
@@ -87,9 +116,20 @@ function child() {
       ratios.push(t1 / tn);
     }
     lib.setThreads(1);
-    rows.push({ name: w.name, target: w.target, one: median(ones), many: median(many), ratio: median(ratios) });
+    rows.push({ name: w.name, target: w.target, one: median(ones), many: median(many), ratio: median(ratios), model: w.model });
   }
-  process.stdout.write(JSON.stringify(rows) + '\n');
+  process.stdout.write(JSON.stringify({ rows, costs }) + '\n');
+}
+
+/** The model's speedup on p cores for a workload taking `one` ms on one thread (see the header). */
+function predict(model, one, p, k, f) {
+  const n = N * N;
+  const c = (one * 1e6) / n;
+  const K = k * model.copied + (model.fresh ? k + f : 0);
+  const beta = 8 + 24 * model.copied + (model.fresh ? 24 : 0);
+  const memory = beta / BANDWIDTH;
+  const perElement = model.staging === 'ring' ? Math.max((c + K) / p, K, memory) : K + Math.max(c / p, memory);
+  return one / ((perElement * n) / 1e6 + 0.2);
 }
 
 function parent() {
@@ -101,9 +141,13 @@ function parent() {
     runs.push(JSON.parse(r.stdout.trim().split('\n').pop()));
   }
   const load1 = os.loadavg();
+  const k = median(runs.map((r) => r.costs.k));
+  const f = median(runs.map((r) => r.costs.f));
+  runs.forEach((r, i) => (runs[i] = r.rows));
   console.log(`\nThreads: ${THREADS} vs 1, median of ${PROCESSES} processes x ${ROUNDS} rounds (${os.cpus().length} cores; load average ${load0.map((x) => x.toFixed(2)).join(' ')} before, ${load1.map((x) => x.toFixed(2)).join(' ')} after)`);
-  console.log(`| workload | 1 thread ms | ${THREADS} threads ms | speedup | range | target | met |`);
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(`Model: k = ${k.toFixed(2)} ns/element copied, f = ${f.toFixed(2)} ns/element first touched (measured), B = ${BANDWIDTH} GB/s (assumed).`);
+  console.log(`| workload | 1 thread ms | ${THREADS} threads ms | speedup | range | target | met | model 2 / 8 / 16 cores |`);
+  console.log('|---|---|---|---|---|---|---|---|');
   let missed = 0;
   runs[0].forEach((row, i) => {
     const ratios = runs.map((run) => run[i].ratio);
@@ -111,7 +155,9 @@ function parent() {
     const met = row.target === null ? ratio >= 0.9 : ratio >= row.target;
     if (!met) missed++;
     const target = row.target === null ? 'unchanged' : `>= ${row.target}x`;
-    console.log(`| ${row.name} | ${median(runs.map((run) => run[i].one)).toFixed(1)} | ${median(runs.map((run) => run[i].many)).toFixed(1)} | ${ratio.toFixed(2)}x | ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)} | ${target} | ${met ? 'yes' : 'NO'} |`);
+    const one = median(runs.map((run) => run[i].one));
+    const model = row.model === null ? '-' : [2, 8, 16].map((p) => predict(row.model, one, p, k, f).toFixed(1) + 'x').join(' / ');
+    console.log(`| ${row.name} | ${one.toFixed(1)} | ${median(runs.map((run) => run[i].many)).toFixed(1)} | ${ratio.toFixed(2)}x | ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)} | ${target} | ${met ? 'yes' : 'NO'} | ${model} |`);
   });
   console.log(`${runs[0].length} thread workloads; ${missed} below target`);
 }
