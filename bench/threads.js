@@ -3,11 +3,11 @@
  * The threads column of `npm run bench` (also `node bench/threads.js` after `npm run build`):
  * the issue's workloads timed on 1 thread and on `--threads=N` (default 2), same data, same
  * process. Each of `--processes=P` (default 3) child processes runs `--rounds=R` (default 3)
- * rounds; a round times a workload on one thread (the median of 3 calls after a warm-up), then
- * starts an N-thread pool, warms it up (pool start, arena first touch, JIT) and times it the same
- * way; the round's speedup is the ratio. Printed: per workload the median over processes of each
- * process's median speedup, its range, and the load average before and after (the machine is
- * shared: quote ratios, not times). `--quick` for 1024x1024 data.
+ * rounds; a round times every workload on N threads and on one (the median of 3 calls after two
+ * warm-up calls; the order alternates between rounds; a second's pause after each pool start
+ * or shutdown); the round's speedup is the ratio. Printed: per workload the median over
+ * processes of each process's median speedup, its range, and the load average before and after
+ * (the machine is shared: quote ratios, not times). `--quick` for 1024x1024 data.
  *
  * Beside each measured speedup, a model's prediction for 2, 8 and 16 cores. Per element, with c
  * the one-thread cost (measured), k the calling thread's cost to copy one operand into shared
@@ -97,27 +97,34 @@ function copyCosts() {
   return { k, f };
 }
 
+/** Lets a closed pool's threads finish exiting before anything is timed. */
+function settle() {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+}
+
 function child() {
   const lib = require('../dist/cjs/index.js');
-  const rows = [];
   const costs = copyCosts();
-  for (const w of workloads(lib)) {
-    const ratios = [], ones = [], many = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      lib.setThreads(1);
-      w.f();
-      const t1 = time(w.f);
-      lib.setThreads(THREADS);
-      w.f();
-      w.f();
-      const tn = time(w.f);
-      ones.push(t1);
-      many.push(tn);
-      ratios.push(t1 / tn);
+  const list = workloads(lib);
+  const times = list.map(() => ({ one: [], many: [] }));
+  // Rounds alternate which setting goes first; within a setting every workload is warmed up
+  // (pool start, arena first touch, JIT), then timed.
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const threads of r % 2 === 0 ? [THREADS, 1] : [1, THREADS]) {
+      lib.setThreads(threads);
+      settle();
+      list.forEach((w, i) => {
+        w.f();
+        w.f();
+        times[i][threads === 1 ? 'one' : 'many'].push(time(w.f));
+      });
     }
-    lib.setThreads(1);
-    rows.push({ name: w.name, target: w.target, one: median(ones), many: median(many), ratio: median(ratios), model: w.model });
   }
+  lib.setThreads(1);
+  const rows = list.map((w, i) => {
+    const { one, many } = times[i];
+    return { name: w.name, target: w.target, one: median(one), many: median(many), ratio: median(one.map((t, r) => t / many[r])), model: w.model };
+  });
   process.stdout.write(JSON.stringify({ rows, costs }) + '\n');
 }
 
