@@ -10,11 +10,11 @@
  * (the machine is shared: quote ratios, not times). `--quick` for 1024x1024 data.
  *
  * Beside each measured speedup, a model's prediction for 2, 8 and 16 cores. Per element, with c
- * the one-thread cost (measured), k the calling thread's cost to copy one operand into shared
- * memory and f its cost to first-touch a fresh result (both measured here), K the calling
- * thread's serial work (k per staged operand, plus k + f for a fresh ordinary result), beta the
- * bytes moved through memory and B the memory bandwidth (an assumption, `--bandwidth=GB/s`,
- * default 40, a dual-channel DDR5 laptop), p workers on p cores:
+ * the one-thread cost (measured; less f for a fresh result), k the calling thread's cost to copy
+ * one operand into shared memory and f its cost to first-touch a fresh result (both measured
+ * here), K the calling thread's serial work (k per staged operand, plus k + f for a fresh
+ * ordinary result), beta the bytes moved through memory and B the memory bandwidth (an
+ * assumption, `--bandwidth=GB/s`, default 40, a dual-channel DDR5 laptop), p workers on p cores:
  *   staged piece by piece (rows):   T/n = max((c + K) / p, K, beta / B)
  *   staged whole first (columns):   T/n = K + max(c / p, beta / B)
  * plus 0.2 ms per call. The copy is serial (only the calling thread can read an ordinary
@@ -131,7 +131,8 @@ function child() {
 /** The model's speedup on p cores for a workload taking `one` ms on one thread (see the header). */
 function predict(model, one, p, k, f) {
   const n = N * N;
-  const c = (one * 1e6) / n;
+  // The one-thread time of a fresh result includes its first touch, which moves into K.
+  const c = (one * 1e6) / n - (model.fresh ? f : 0);
   const K = k * model.copied + (model.fresh ? k + f : 0);
   const beta = 8 + 24 * model.copied + (model.fresh ? 24 : 0);
   const memory = beta / BANDWIDTH;
