@@ -39,11 +39,11 @@ function mayTile(a: NDArray, b: NDArray, axes: readonly number[], axis: number):
  * @throws {ThreadError} when a worker fails during the call.
  */
 export function parallelReduce(key: ReductionKey, a: NDArray, b: NDArray, axes: readonly number[], omit: boolean): { values: Float64Array; shape: number[] } | null {
-  const threads = getThreads();
-  if (threads <= 1) return null;
   const shape = a.shape;
   const work = sizeOf(shape);
   if (work < REDUCE_THRESHOLD) return null;
+  const threads = getThreads();
+  if (threads <= 1) return null;
   const kept = [...shape.keys()].filter((d) => !axes.includes(d));
   const axis = kept.find((d) => shape[d] > 1);
   if (axis === undefined) return null;
