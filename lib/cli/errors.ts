@@ -19,3 +19,25 @@ export function at(file: string, line: number, column: number, message: string):
 export function displayName(path: string): string {
   return path === '-' ? '<stdin>' : path;
 }
+
+/** A readable message for a file-system or stream error. */
+export function ioMessage(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EPIPE':
+      return 'broken pipe (the reader went away)';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return e?.message ?? String(err);
+  }
+}

@@ -1,13 +1,17 @@
 /**
- * Opening an input (a file or `-` for stdin), telling its kind (.npy, text table or JSON), and
- * reading it either whole or as blocks of rows along its last axis.
+ * Opening an input (a file or `-` for stdin), telling its kind (.npy, text table or JSON; a
+ * gzip stream or an .npz archive is opened and what it holds is told in turn; other binary data
+ * is refused by name), and reading it either whole or as blocks of rows along its last axis.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { unzipSync } from 'fflate';
 import { NDArray } from '../index.js';
-import { displayName, InputError } from './errors.js';
+import { at, displayName, InputError, ioMessage } from './errors.js';
 import { readJson } from './json.js';
-import { decode, headerLength, isNpy, type NpyHeader, parseHeader, readNpy } from './npy.js';
+import { decode, headerLength, isNpy, isNpyPrefix, type NpyHeader, parseHeader, readNpy } from './npy.js';
 import { Float64Builder, TextTable, type TextOptions } from './text.js';
 
 /** The kinds of input files. */
@@ -53,6 +57,31 @@ export class ChunkPuller {
     this.back.push(chunk);
   }
 
+  /** The first `n` bytes (fewer at the end of the input), left unconsumed. */
+  async peek(n: number): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    while (total < n) {
+      const c = await this.next();
+      if (c === null) break;
+      parts.push(c);
+      total += c.length;
+    }
+    const all = concat(parts, total);
+    this.unshift(all);
+    return all.subarray(0, n);
+  }
+
+  /** The rest of the input as a byte stream (pushed-back chunks first). */
+  stream(): Readable {
+    const self = this;
+    return Readable.from(
+      (async function* () {
+        for (let c = await self.next(); c !== null; c = await self.next()) yield c;
+      })(),
+    );
+  }
+
   /** Everything left, concatenated. */
   async rest(): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
@@ -67,6 +96,7 @@ export class ChunkPuller {
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0];
+  if (parts.length === 0) return new Uint8Array(0);
   const out = new Uint8Array(total);
   let k = 0;
   for (const p of parts) {
@@ -74,22 +104,6 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
     k += p.length;
   }
   return out;
-}
-
-/** A readable message for a file-system error. */
-export function ioMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return e?.message ?? String(err);
-  }
 }
 
 /** An opened input. */
@@ -111,14 +125,46 @@ export interface InputContext {
   stdin: NodeJS.ReadableStream;
 }
 
+/** How to read inputs: a text table's options, the line cap, an .npz member. */
+export interface ReadOptions extends TextOptions {
+  /** The longest text line accepted, in bytes (a NUL byte ends any text input). */
+  maxLineBytes: number;
+  /** The array to read from an .npz archive (`--key`); default the only one. */
+  key?: string;
+}
+
+/** The default cap on a text line: 64 MiB. */
+export const DEFAULT_MAX_LINE_BYTES = 64 * 2 ** 20;
+
 const CHUNK = 1 << 16;
 
+/** Binary formats recognised by their first bytes and refused by name. */
+const FOREIGN: readonly [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x42, 0x5a, 0x68], 'bzip2-compressed data (decompress it first, or use gzip)'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'xz-compressed data (decompress it first, or use gzip)'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'zstd-compressed data (decompress it first, or use gzip)'],
+  [[0x89, 0x48, 0x44, 0x46], 'an HDF5 file'],
+  [[0x50, 0x41, 0x52, 0x31], 'a Parquet file'],
+];
+const GZIP = [0x1f, 0x8b];
+const ZIP = [0x50, 0x4b];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
 /**
- * Opens an input and tells its kind: by extension (`.npy`, `.json`, `.csv`, `.tsv`, `.txt`),
- * otherwise from its first bytes (the .npy magic string, a `[` for JSON, else a text table).
- * @throws {InputError} for a missing or unreadable file, or a bad .npy header.
+ * Opens an input and tells its kind: a gzip stream (`.gz`, or its magic bytes) is decompressed
+ * on the fly and an .npz archive (`.npz`, or a zip's magic bytes) opened, then what they hold is
+ * told by the extension before `.gz` (`.npy`, `.json`, `.csv`, `.tsv`, `.txt`) or by its first
+ * bytes (the .npy magic string, a `[` for JSON, else a text table).
+ * @throws {InputError} for a missing or unreadable file, empty input, binary data that is none
+ *   of these (named when known: a PNG, a NUL byte...), or a bad .npy header.
  */
-export async function openInput(file: string, ctx: InputContext): Promise<Input> {
+export async function openInput(file: string, ctx: InputContext, options: ReadOptions): Promise<Input> {
   const name = displayName(file);
   let stream: NodeJS.ReadableStream;
   let size: number | undefined;
@@ -140,25 +186,50 @@ export async function openInput(file: string, ctx: InputContext): Promise<Input>
     }
     stream = fs.createReadStream(file, { highWaterMark: CHUNK });
   }
-  const iter = (stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  const puller = new ChunkPuller(iter, name);
-  const ext = path.extname(file).toLowerCase();
+  let puller = new ChunkPuller((stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator](), name);
+  let ext = path.extname(file).toLowerCase();
+  let head = await puller.peek(8);
+  if (head.length === 0) throw new InputError(`${name}: input was empty`);
+  if (startsWith(head, GZIP) || ext === '.gz') {
+    if (!startsWith(head, GZIP)) throw new InputError(`${name}: not gzip data (no 1f 8b magic bytes at the start)`);
+    const gunzip = puller.stream().pipe(zlib.createGunzip());
+    puller = new ChunkPuller((gunzip as AsyncIterable<Uint8Array>)[Symbol.asyncIterator](), name);
+    size = undefined;
+    if (ext === '.gz') ext = path.extname(file.slice(0, -3)).toLowerCase();
+    head = await puller.peek(8);
+    if (head.length === 0) throw new InputError(`${name}: input was empty (after decompressing)`);
+  }
+  if (startsWith(head, ZIP) || ext === '.npz') {
+    const bytes = await npzMember(await puller.rest(), name, options.key);
+    puller = new ChunkPuller(
+      (async function* () {
+        yield bytes;
+      })(),
+      name,
+    );
+    size = bytes.length;
+    ext = '.npy';
+    head = bytes.subarray(0, 8);
+  } else if (options.key !== undefined) {
+    throw new InputError(`${name}: --key picks an array of an .npz archive, and this is not one`);
+  }
   let kind: InputKind;
   if (ext === '.npy') kind = 'npy';
-  else if (ext === '.json') kind = 'json';
-  else if (ext === '.csv' || ext === '.tsv' || ext === '.txt') kind = 'text';
-  else {
-    const first = await puller.next();
-    if (first !== null) puller.unshift(first);
-    kind = sniff(first ?? new Uint8Array(0));
-  }
+  else kind = sniff(head, name, ext);
   const input: Input = { path: file, name, kind, size, puller };
   if (kind === 'npy') input.npy = await peekNpyHeader(puller, name);
   return input;
 }
 
-function sniff(head: Uint8Array): InputKind {
+/** Tells a text or JSON input from its first bytes, refusing binary data. */
+function sniff(head: Uint8Array, name: string, ext: string): InputKind {
   if (isNpy(head)) return 'npy';
+  for (const [magic, what] of FOREIGN) if (startsWith(head, magic)) throw new InputError(`${name}: this is ${what}, not a data file (.npy, .npz, CSV, JSON, or any of them gzip'd)`);
+  if (isNpyPrefix(head)) throw new InputError(`${name}: truncated .npy file (${head.length} bytes)`);
+  const nul = head.indexOf(0);
+  if (nul >= 0) throw new InputError(`${name}: binary data (a NUL byte at byte ${nul + 1}), not a text table or JSON`);
+  if (ext === '.json') return 'json';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'text';
   for (let i = 0; i < head.length; i++) {
     const c = head[i];
     if (c === 0xef || c === 0xbb || c === 0xbf || c === 32 || c === 9 || c === 10 || c === 13) continue; // BOM, space
@@ -167,127 +238,216 @@ function sniff(head: Uint8Array): InputKind {
   return 'text';
 }
 
-async function peekNpyHeader(puller: ChunkPuller, name: string): Promise<NpyHeader> {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  let need: number | null = null;
-  for (;;) {
-    const buf = concat(parts, total);
-    need = headerLength(buf, name);
-    if (need !== null && total >= need) {
-      parts.length = 0;
-      puller.unshift(buf);
-      return parseHeader(buf, name);
-    }
-    const c = await puller.next();
-    if (c === null) {
-      puller.unshift(buf);
-      if (total === 0) throw new InputError(`${name}: empty file, not a .npy file`);
-      return parseHeader(buf, name); // throws: truncated header
-    }
-    parts.length = 0;
-    parts.push(buf, c);
-    total += c.length;
+/** The bytes of one .npy member of an .npz (zip) archive: `key`, or the only one. */
+async function npzMember(zip: Uint8Array, name: string, key: string | undefined): Promise<Uint8Array> {
+  const names: string[] = [];
+  const bad = (err: unknown): never => {
+    throw new InputError(`${name}: not a readable .npz (zip) archive: ${(err as Error).message}`);
+  };
+  try {
+    unzipSync(zip, {
+      filter: (f) => {
+        names.push(f.name);
+        return false;
+      },
+    });
+  } catch (err) {
+    bad(err);
   }
+  const keys = names.map((n) => n.replace(/\.npy$/, ''));
+  const list = keys.map((k) => `'${k}'`).join(', ');
+  let chosen: string;
+  if (key === undefined) {
+    if (names.length !== 1) throw new InputError(`${name}: the archive holds ${names.length} arrays (${list}): choose one with --key`);
+    chosen = names[0];
+  } else {
+    const k = keys.indexOf(key.replace(/\.npy$/, ''));
+    if (k < 0) throw new InputError(`${name}: no array '${key}' in the archive (it holds ${list || 'none'})`);
+    chosen = names[k];
+  }
+  let files: Record<string, Uint8Array> = {};
+  try {
+    files = unzipSync(zip, { filter: (f) => f.name === chosen });
+  } catch (err) {
+    bad(err);
+  }
+  return files[chosen];
 }
 
-/** Reads a whole input into an array. */
-export async function loadArray(input: Input, text: TextOptions): Promise<NDArray> {
+async function peekNpyHeader(puller: ChunkPuller, name: string): Promise<NpyHeader> {
+  const prefix = await puller.peek(12);
+  const need = headerLength(prefix, name); // throws for a header over NumPy's size limit
+  const bytes = await puller.peek(need ?? 12);
+  return parseHeader(bytes, name); // throws for a truncated header
+}
+
+/** A whole input: its array, and for a text table its row labels and column names. */
+export interface Loaded {
+  array: NDArray;
+  labels?: string[];
+  columns?: string[];
+}
+
+/** Reads a whole input into an array (a text table through `started`, when already begun). */
+export async function loadArray(input: Input, options: ReadOptions, started?: TextRows): Promise<Loaded> {
   if (input.kind === 'text') {
-    const rows = new TextRows(input, text);
+    const rows = started ?? new TextRows(input, options);
     const block = await rows.read(Infinity);
     const nrows = block === null ? 0 : block.rows;
-    return NDArray.fromData(block === null ? new Float64Array(0) : block.data.slice(), [nrows, nrows === 0 ? 0 : rows.ncols]);
+    const array = NDArray.fromData(block === null ? new Float64Array(0) : block.data.slice(), [nrows, nrows === 0 ? 0 : rows.ncols]);
+    return { array, labels: rows.labels, columns: rows.columns };
   }
   const bytes = await input.puller.rest();
-  if (input.kind === 'npy') return readNpy(bytes, input.name);
+  if (input.kind === 'npy') return { array: readNpy(bytes, input.name) };
   const { data, shape } = readJson(new TextDecoder().decode(bytes), input.name);
-  return NDArray.fromData(data, shape);
+  return { array: NDArray.fromData(data, shape) };
 }
 
 /** A block of rows along the last axis: `rows * ncols` elements in C order. */
 export interface Block {
   data: NDArray['data'];
   rows: number;
+  /** The dtype, when the data's type does not tell it (bool). */
+  dtype?: NDArray['dtype'];
 }
 
 /** Reads an input as rows of its last axis, a block at a time. */
 export interface RowReader {
   /** The row length, once known (after {@link start}). */
   readonly ncols: number;
-  /** Reads up to the first row, so that `ncols` is known. `false` when there is no row. */
-  start(): Promise<boolean>;
+  /**
+   * Reads ahead up to `rows` rows (default 1), so that `ncols` is known; resolves to how many
+   * there are (fewer only at the end of the input).
+   */
+  start(rows?: number): Promise<number>;
   /** Up to `maxRows` rows; `null` at the end. The block is valid until the next call. */
   read(maxRows: number): Promise<Block | null>;
 }
 
-/** Rows of a text table, parsed line by line. */
+/**
+ * Rows of a text table, split into lines on the bytes (a long line is gathered in pieces and
+ * decoded once, so its cost is linear), stopping at a NUL byte or a line over the cap.
+ */
 export class TextRows implements RowReader {
+  /** The label of each row read so far, when the table has a label column. */
+  labels: string[] | undefined;
   private readonly table: TextTable;
   private readonly decoder = new TextDecoder();
   private readonly out = new Float64Builder();
+  private readonly maxLine: number;
   private lines: string[] = [];
-  private partial = '';
+  private next = 0;
+  private partial: Uint8Array[] = [];
+  private partialBytes = 0;
   private lineNo = 0;
   private eof = false;
-  private pending: Float64Array | null = null;
+  /** Rows parsed ahead into `out` and not yet handed out; `consumed` rows at its front are stale. */
+  private ahead = 0;
+  private consumed = 0;
+  private rowsSeen = 0;
 
   constructor(
     private readonly input: Input,
-    options: TextOptions,
+    options: ReadOptions,
   ) {
     this.table = new TextTable(input.name, options);
+    this.maxLine = options.maxLineBytes;
   }
 
   get ncols(): number {
     return this.table.ncols;
   }
 
-  async start(): Promise<boolean> {
-    if (this.pending === null) this.pending = await this.nextRow();
-    return this.pending !== null;
+  /** The header names of the value columns, when the table has a header. */
+  get columns(): string[] | undefined {
+    return this.table.columnNames;
+  }
+
+  async start(rows = 1): Promise<number> {
+    this.compact();
+    while (this.ahead < rows && (await this.parseRow()));
+    return this.ahead;
+  }
+
+  private tooLong(lineNo: number): never {
+    throw at(this.input.name, lineNo, 1, `line longer than ${this.maxLine} bytes (the cap: --max-line-bytes N, or SCIPY_ENTROPY_MAX_LINE_BYTES)`);
   }
 
   private async nextLine(): Promise<string | null> {
-    while (this.lines.length === 0) {
+    while (this.next >= this.lines.length) {
+      this.lines = [];
+      this.next = 0;
       if (this.eof) return null;
       const chunk = await this.input.puller.next();
       if (chunk === null) {
         this.eof = true;
-        const last = this.partial + this.decoder.decode();
-        this.partial = '';
-        if (last !== '') this.lines.push(last);
-        break;
+        if (this.partialBytes > 0) this.lines.push(this.decoder.decode(concat(this.partial, this.partialBytes)));
+        this.partial = [];
+        this.partialBytes = 0;
+        continue;
       }
-      const text = this.partial + this.decoder.decode(chunk, { stream: true });
-      const parts = text.split('\n');
-      this.partial = parts.pop()!;
-      this.lines = parts.reverse();
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) {
+        let line = this.lineNo + 1;
+        for (let i = chunk.indexOf(10); i >= 0 && i < nul; i = chunk.indexOf(10, i + 1)) line++;
+        throw at(this.input.name, line, 1, 'a NUL byte: binary data, not a text table');
+      }
+      const last = chunk.lastIndexOf(10);
+      const firstNewline = last < 0 ? chunk.length : chunk.indexOf(10);
+      if (this.partialBytes + firstNewline > this.maxLine) this.tooLong(this.lineNo + 1);
+      if (last < 0) {
+        this.partial.push(chunk);
+        this.partialBytes += chunk.length;
+        continue;
+      }
+      this.partial.push(chunk.subarray(0, last));
+      const text = this.decoder.decode(concat(this.partial, this.partialBytes + last));
+      this.partial = [chunk.subarray(last + 1)];
+      this.partialBytes = chunk.length - last - 1;
+      this.lines = text.split('\n');
     }
-    return this.lines.length === 0 ? null : this.lines.pop()!;
+    const line = this.lines[this.next];
+    this.lines[this.next++] = '';
+    if (line.length > this.maxLine) this.tooLong(this.lineNo + 1);
+    return line;
   }
 
-  private async nextRow(): Promise<Float64Array | null> {
+  /** Parses lines up to the next data row, appending it to `out`; `false` at the end. */
+  private async parseRow(): Promise<boolean> {
     for (;;) {
       const line = await this.nextLine();
-      if (line === null) return null;
+      if (line === null) {
+        if (this.rowsSeen === 0 && this.table.header === undefined) {
+          throw new InputError(`${this.input.name}: input was empty${this.lineNo > 0 ? ' (only blank or comment lines)' : ''}`);
+        }
+        return false;
+      }
       this.lineNo++;
-      const row = this.table.parseLine(line, this.lineNo);
-      if (row !== null) return row;
+      if (this.table.parseLine(line, this.lineNo, this.out)) {
+        if (this.table.hasLabels) (this.labels ??= []).push(this.table.label);
+        this.ahead++;
+        this.rowsSeen++;
+        return true;
+      }
+    }
+  }
+
+  /** Drops the rows already handed out from the front of `out`. */
+  private compact(): void {
+    if (this.consumed > 0) {
+      this.out.drop(this.consumed * this.table.ncols);
+      this.consumed = 0;
     }
   }
 
   async read(maxRows: number): Promise<Block | null> {
-    this.out.clear();
-    let rows = 0;
-    while (rows < maxRows) {
-      const row = this.pending ?? (await this.nextRow());
-      this.pending = null;
-      if (row === null) break;
-      this.out.push(row);
-      rows++;
-    }
-    return rows === 0 ? null : { data: this.out.view(), rows };
+    this.compact();
+    while (this.ahead < maxRows && (await this.parseRow()));
+    const rows = Math.min(maxRows, this.ahead);
+    if (rows === 0) return null;
+    this.ahead -= rows;
+    this.consumed = rows;
+    return { data: this.out.view().subarray(0, rows * this.table.ncols), rows };
   }
 }
 
@@ -324,8 +484,8 @@ export class NpyRows implements RowReader {
     );
   }
 
-  async start(): Promise<boolean> {
-    return this.nrows > 0;
+  async start(rows = 1): Promise<number> {
+    return Math.min(rows, this.nrows);
   }
 
   async read(maxRows: number): Promise<Block | null> {
@@ -355,6 +515,7 @@ export class NpyRows implements RowReader {
       if (take < c!.length) puller.unshift(c!.subarray(take));
     }
     this.rowsRead += rows;
-    return { data: decode(this.buf.subarray(0, need), this.header.dtype, rows * this.ncols), rows };
+    const dtype = this.header.dtype.kind === 'b' ? 'bool' : undefined;
+    return { data: decode(this.buf.subarray(0, need), this.header.dtype, rows * this.ncols), rows, dtype };
   }
 }

@@ -25,9 +25,9 @@ function version(): string {
   return 'unknown';
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
+// Write errors on stdout are reported by the write's own callback (run.ts, destination.ts); this
+// listener only keeps them from also being thrown as an unhandled 'error' event.
+process.stdout.on('error', () => undefined);
 
 run(process.argv.slice(2), {
   stdin: process.stdin,

@@ -42,23 +42,40 @@ export function isNpy(bytes: Uint8Array): boolean {
   return bytes.length >= 6 && MAGIC.every((b, i) => bytes[i] === b);
 }
 
+/** Whether the bytes, fewer than six, are the start of the `.npy` magic string (a cut-off file). */
+export function isNpyPrefix(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && bytes.length < 6 && Array.from(bytes).every((b, i) => b === MAGIC[i]);
+}
+
+/** The largest header dict NumPy reads (`max_header_size` of `numpy.load`). */
+export const MAX_HEADER_SIZE = 10000;
+
 /**
  * How many bytes the header needs: the prefix (magic, version, length) plus the dict. Returns
  * `null` when fewer than the 12 bytes needed to tell have been given.
  */
 export function headerLength(bytes: Uint8Array, file: string): number | null {
-  const prefix = Math.min(bytes.length, 6);
-  for (let i = 0; i < prefix; i++) {
+  for (let i = 0; i < Math.min(bytes.length, 6); i++) {
     if (bytes[i] !== MAGIC[i]) throw new InputError(`${file}: not a .npy file (no \\x93NUMPY magic string at the start)`);
   }
   if (bytes.length < 10) return null;
   const major = bytes[6];
-  if (major === 1) return 10 + (bytes[8] | (bytes[9] << 8));
-  if (major === 2 || major === 3) {
+  let prefix: number;
+  let dict: number;
+  if (major === 1) {
+    prefix = 10;
+    dict = bytes[8] | (bytes[9] << 8);
+  } else if (major === 2 || major === 3) {
     if (bytes.length < 12) return null;
-    return 12 + (bytes[8] | (bytes[9] << 8) | (bytes[10] << 16)) + bytes[11] * 2 ** 24;
+    prefix = 12;
+    dict = (bytes[8] | (bytes[9] << 8) | (bytes[10] << 16)) + bytes[11] * 2 ** 24;
+  } else {
+    throw new InputError(`${file}: unsupported .npy format version ${major}.${bytes[7]} (1.0, 2.0 and 3.0 are read)`);
   }
-  throw new InputError(`${file}: unsupported .npy format version ${major}.${bytes[7]} (1.0, 2.0 and 3.0 are read)`);
+  if (dict > MAX_HEADER_SIZE) {
+    throw new InputError(`${file}: .npy header of ${dict} bytes refused: NumPy reads at most ${MAX_HEADER_SIZE} (its max_header_size)`);
+  }
+  return prefix + dict;
 }
 
 /**

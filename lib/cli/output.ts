@@ -1,11 +1,7 @@
 /**
- * Formatting results (`text`, `csv`, `json`, `npy`) and writing them: to a file through a
- * temporary file renamed into place, so that a failed run never leaves a partial file behind.
+ * Formatting results (`text`, `csv`, `json`, `npy`); destination.ts writes them.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from './errors.js';
-import { ioMessage } from './input.js';
 import { writeNpy } from './npy.js';
 
 /** The output formats. */
@@ -16,6 +12,8 @@ export const FORMATS: readonly Format[] = ['text', 'csv', 'json', 'npy'];
 export interface Result {
   values: Float64Array;
   shape: number[];
+  /** For a 1-D result: the row labels or column names of the table it came from. */
+  labels?: string[];
 }
 
 /** The format implied by an output file's extension (`text` when none matches). */
@@ -78,8 +76,38 @@ function json(r: Result): string {
   return build(0) + '\n';
 }
 
-/** The bytes of a result in a format. */
-export function encode(r: Result, format: Format): Uint8Array {
+/** A label in text output: as it is, or JSON-quoted when it is empty or holds whitespace. */
+function textLabel(label: string): string {
+  return label === '' || /[\s"]/.test(label) ? JSON.stringify(label) : label;
+}
+
+/** A CSV field, quoted when it must be (RFC 4180). */
+function csvField(field: string): string {
+  return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/**
+ * A 1-D result beside its labels: `label value` lines (text); a pandas-style CSV whose empty
+ * first header cell marks the label column; JSON as pandas' `orient='split'`
+ * (`{"name": ..., "index": [...], "data": [...]}`).
+ */
+function labelled(r: Result, labels: readonly string[], format: Format, name: string): string {
+  const v = r.values;
+  if (format === 'json') {
+    const data = Array.from(v, jsonNumber).join(', ');
+    return `{"name": ${JSON.stringify(name)}, "index": [${labels.map((l) => JSON.stringify(l)).join(', ')}], "data": [${data}]}\n`;
+  }
+  const lines = format === 'csv' ? [`,${name}`] : [];
+  for (let i = 0; i < v.length; i++) lines.push(format === 'csv' ? `${csvField(labels[i])},${formatNumber(v[i])}` : `${textLabel(labels[i])} ${formatNumber(v[i])}`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The bytes of a result in a format. A 1-D result with labels (row labels or column names of
+ * the input table) carries them in text, csv and json; npy holds the numbers only.
+ */
+export function encode(r: Result, format: Format, name = 'value'): Uint8Array {
+  if (r.labels !== undefined && format !== 'npy') return Buffer.from(labelled(r, r.labels, format, name), 'utf8');
   switch (format) {
     case 'npy':
       return writeNpy(r.values, r.shape);
@@ -89,25 +117,5 @@ export function encode(r: Result, format: Format): Uint8Array {
       return Buffer.from(table(r, ',', false), 'utf8');
     default:
       return Buffer.from(table(r, ' ', true), 'utf8');
-  }
-}
-
-/**
- * Writes bytes to `file` atomically: into a temporary file beside it, then renamed over it.
- * @throws {InputError} when the directory is missing or not writable.
- */
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean up
-    }
-    throw new InputError(`${file}: cannot write: ${ioMessage(err)}`);
   }
 }

@@ -10,6 +10,8 @@ export interface AxisMessages {
   outOfBounds(axis: number, ndim: number): string;
   /** A repeated axis, e.g. `repeated axis in \`source\` argument`. */
   repeated: string;
+  /** Whether a repeated axis is an {@link AxisError} (numpy's functions raise a ValueError). */
+  repeatedIsAxisError?: boolean;
 }
 
 /** `np.moveaxis` wording, as seen through `scipy.stats` functions with paired samples. */
@@ -22,6 +24,13 @@ export const MOVEAXIS_MESSAGES: AxisMessages = {
 export const REDUCTION_MESSAGES: AxisMessages = {
   outOfBounds: (axis, ndim) => `axis ${axis} is out of bounds for array of dimension ${ndim}`,
   repeated: "duplicate value in 'axis'",
+};
+
+/** SciPy's one-sample functions (`_broadcast_shapes` wording), e.g. `differential_entropy`. */
+export const SAMPLE_MESSAGES: AxisMessages = {
+  outOfBounds: (_axis, ndim) => `\`axis\` is out of bounds for array of dimension ${ndim}`,
+  repeated: '`axis` must contain only distinct elements',
+  repeatedIsAxisError: true,
 };
 
 /**
@@ -42,7 +51,8 @@ export function checkAxisType(axis: unknown): asserts axis is Axis | undefined {
 /**
  * Normalises an int or an array of ints against `ndim`: negatives count from the end; the result
  * is in the order given (not sorted).
- * @throws {AxisError} for an axis out of bounds; {@link ValueError} for a repeated axis.
+ * @throws {AxisError} for an axis out of bounds; {@link ValueError} (or AxisError, as the
+ *   messages say) for a repeated axis.
  */
 export function normalizeAxes(axis: number | readonly number[], ndim: number, messages: AxisMessages): number[] {
   checkAxisType(axis);
@@ -51,7 +61,7 @@ export function normalizeAxes(axis: number | readonly number[], ndim: number, me
   for (const a of items) {
     if (a < -ndim || a >= ndim) throw new AxisError(messages.outOfBounds(a, ndim));
     const b = a < 0 ? a + ndim : a;
-    if (out.includes(b)) throw new ValueError(messages.repeated);
+    if (out.includes(b)) throw messages.repeatedIsAxisError === true ? new AxisError(messages.repeated) : new ValueError(messages.repeated);
     out.push(b);
   }
   return out;

@@ -147,27 +147,3 @@ function describe(v: unknown): string {
   if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
   return String(v);
 }
-
-/** Reusable buffers for {@link asVector}; entries beyond this length go the general way. */
-const VECTOR_MAX = 1 << 16;
-const vectorBuffers = [new Float64Array(64), new Float64Array(64)];
-
-/**
- * The fast way in for small 1-D input: a `Float64Array` as it is, or a flat array of numbers
- * copied into reusable buffer `slot` (0 or 1); `null` for anything else (nested, booleans,
- * other types, longer than 65536), which then takes the general path through {@link asarray}.
- * The buffer is overwritten by the next call with the same slot.
- */
-export function asVector(x: unknown, slot: number): Float64Array | null {
-  if (x instanceof Float64Array) return x;
-  if (!Array.isArray(x) || x.length > VECTOR_MAX) return null;
-  const n = x.length;
-  let buf = vectorBuffers[slot];
-  if (buf.length < n) buf = vectorBuffers[slot] = new Float64Array(Math.max(n, 2 * buf.length));
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    if (typeof v !== 'number') return null;
-    buf[i] = v;
-  }
-  return buf;
-}

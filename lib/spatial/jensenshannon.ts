@@ -1,15 +1,14 @@
 import { type Axis, checkAxisType, normalizeAxes, REDUCTION_MESSAGES } from '../ndarray/axis.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
-import { productError } from '../math/exact.js';
-import { jensenShannonTerms } from '../ndarray/family-kernels.js';
-import { sumA, sumB } from '../ndarray/kernels.js';
 import { NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
-import { cStrides, sizeOf } from '../ndarray/shape.js';
-import { checkKeys, type Flat, isOptionsObject, keepdimsOption } from '../stats/options.js';
-import { shapeResult } from '../stats/paired.js';
+import { reduceSlices } from '../ndarray/reduce/reduce.js';
 import { parallelReduce } from '../threads/parallel-reduce.js';
+import { shapeResult } from '../ndarray/result.js';
+import { cStrides, sizeOf } from '../ndarray/shape.js';
+import { checkKeys, type Flat, isOptionsObject, keepdimsOption } from '../options.js';
+import { JENSEN_SHANNON } from '../reductions/jensen-shannon.js';
+import { TOTAL } from '../reductions/total.js';
 
 /** Options of {@link jensenshannon}. */
 export interface JensenShannonOptions {
@@ -94,62 +93,10 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   const stretchB = stretchOf(b.shape, axesB, shape, axes);
   if (outSize > 0 && stretchA === 0) a = normalisedCopy(a, axesA);
   if (outSize > 0 && stretchB === 0) b = normalisedCopy(b, axesB);
-  const logBase = base === null ? 1 : Math.log(base);
-  const program = jensenShannonProgram(stretchA, stretchB, base === null ? null : logBase);
+  const params = { stretchP: stretchA, stretchQ: stretchB, logBase: base === null ? null : Math.log(base) };
   const [pa, pb] = [a.broadcastTo(shape), b.broadcastTo(shape)];
-  const threaded = parallelReduce({ name: 'jensenshannon', args: [stretchA, stretchB, base === null ? null : logBase] }, pa, pb, axes, false);
-  const { values, shape: outShape } = threaded ?? reduceSlices(pa, pb, axes, false, program);
+  const { values, shape: outShape } = parallelReduce(JENSEN_SHANNON, pa, pb, axes, false, params) ?? reduceSlices(pa, pb, axes, false, JENSEN_SHANNON, params);
   return shapeResult(values, outShape, keptShape, keepdims);
-}
-
-/**
- * The slice program: passes 0-1 sum a and b as double-doubles (compensated sums: the results
- * and their low parts); pass 2 sums the terms; `finish` applies the base and the square root.
- * An input with stretch 0 is already normalised: its pass is skipped and its sum is 1.
- */
-export function jensenShannonProgram(stretchA: number, stretchB: number, logBase: number | null): SliceProgram {
-  return {
-    kernels: [sumA, sumB, jensenShannonTerms],
-    setup(p, res, r, c, k) {
-      if (p < 2) return (p === 0 ? stretchA : stretchB) !== 0;
-      sliceSum(res, r, 0, stretchA, c, k);
-      sliceSum(res, r, 1, stretchB, c, k + 2);
-      return true;
-    },
-    finish(res, r) {
-      let js = res[r + 2];
-      if (logBase !== null) js /= logBase;
-      return Math.sqrt(js / 2);
-    },
-  };
-}
-
-/**
- * Operand `o`'s own normalising sum as a double-double (c[k], c[k + 1]): the slice sum and its
- * low part (res o and 8 + o), divided by the stretch; 1 for a pre-normalised input. A sum that
- * is not finite (inf or NaN in the slice) has no low part.
- */
-function sliceSum(res: Float64Array, r: number, o: number, stretch: number, c: Float64Array, k: number): void {
-  if (stretch === 0) {
-    c[k] = 1;
-    c[k + 1] = 0;
-    return;
-  }
-  let s = res[r + o];
-  let e = res[r + 8 + o];
-  if (!Number.isFinite(s) || !Number.isFinite(e)) {
-    c[k] = s;
-    c[k + 1] = 0;
-    return;
-  }
-  if (stretch !== 1) {
-    const h = s / stretch;
-    const err = productError(h, stretch, h * stretch);
-    e = (s - h * stretch - err + e) / stretch;
-    s = h;
-  }
-  c[k] = s;
-  c[k + 1] = e;
 }
 
 /**
@@ -175,19 +122,13 @@ function stretchOf(own: readonly number[], ownAxes: number[], shape: number[], a
 
 /** `x` divided by its sums over `own` (in its own shape), as a float64 copy of `x`'s size. */
 function normalisedCopy(x: NDArray, own: number[]): NDArray {
-  const { values } = reduceSlices(x, x, own, false, SUM);
+  const { values } = reduceSlices(x, x, own, false, TOTAL);
   const keepShape = x.shape.map((n, d) => (own.includes(d) ? 1 : n));
   const out = x.toFloat64Array();
   const sums = new NDArray(values, keepShape, cStrides(keepShape)).broadcastTo(x.shape).toFloat64Array();
   for (let i = 0; i < out.length; i++) out[i] /= sums[i];
   return NDArray.fromData(out, x.shape);
 }
-
-const SUM: SliceProgram = {
-  kernels: [sumA],
-  setup: () => true,
-  finish: (res, r) => res[r],
-};
 
 /**
  * The axes `np.sum(x, axis)` reduces for an input of dimension `ndim`: all for `null`; numpy

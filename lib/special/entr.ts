@@ -1,16 +1,8 @@
-import { log } from '../math/log.js';
+import { entrScalar } from '../math/convex-analysis.js';
 import { entrMapWasm, wasm } from '../wasm/kernels.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-
-/** The scalar kernel of {@link entr}. */
-export function entrScalar(x: number): number {
-  if (x !== x) return x;
-  if (x > 0) return -x * log(x);
-  if (x === 0) return 0;
-  return -Infinity;
-}
 
 /** entr as an elementwise kernel (the second operand is ignored); WebAssembly SIMD on contiguous float64 rows. */
 export const ENTR: Binary = {

@@ -1,15 +1,7 @@
-import { log } from '../math/log.js';
+import { klDivScalar } from '../math/convex-analysis.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-
-/** The scalar kernel of {@link kl_div}, as SciPy's `_convex_analysis.pxd`. */
-export function klDivScalar(x: number, y: number): number {
-  if (x !== x || y !== y) return NaN;
-  if (x > 0 && y > 0) return x * log(x / y) - x + y;
-  if (x === 0 && y >= 0) return y;
-  return Infinity;
-}
 
 /** kl_div as an elementwise kernel. */
 export const KL_DIV: Binary = {

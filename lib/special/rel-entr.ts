@@ -1,20 +1,8 @@
-import { log, log1p } from '../math/log.js';
+import { relEntrScalar } from '../math/convex-analysis.js';
 import { relEntrMapWasm, wasm } from '../wasm/kernels.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-
-const DBL_MIN = 2.2250738585072014e-308;
-
-/** The scalar kernel of {@link rel_entr}, branch for branch as SciPy's `_convex_analysis.pxd`. */
-export function relEntrScalar(x: number, y: number): number {
-  if (x !== x || y !== y) return NaN;
-  if (x <= 0 || y <= 0) return x === 0 && y >= 0 ? 0 : Infinity;
-  const ratio = x / y;
-  if (0.5 < ratio && ratio < 2) return x * log1p((x - y) / y);
-  if (DBL_MIN < ratio && ratio < Infinity) return x * log(ratio);
-  return x * (log(x) - log(y));
-}
 
 /** rel_entr as an elementwise kernel; WebAssembly SIMD on contiguous float64 rows. */
 export const REL_ENTR: Binary = {

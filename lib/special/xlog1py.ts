@@ -1,13 +1,7 @@
-import { log1p } from '../math/log.js';
+import { xlog1pyScalar } from '../math/xlogy.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-
-/** The scalar kernel of {@link xlog1py}. */
-export function xlog1pyScalar(x: number, y: number): number {
-  if (x === 0 && y === y) return 0;
-  return x * log1p(y);
-}
 
 /** xlog1py as an elementwise kernel. */
 export const XLOG1PY: Binary = {

@@ -1,13 +1,7 @@
-import { log } from '../math/log.js';
+import { xlogyScalar } from '../math/xlogy.js';
 import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-
-/** The scalar kernel of {@link xlogy}. */
-export function xlogyScalar(x: number, y: number): number {
-  if (x === 0 && y === y) return 0;
-  return x * log(y);
-}
 
 /** xlogy as an elementwise kernel. */
 export const XLOGY: Binary = {

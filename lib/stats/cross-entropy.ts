@@ -1,12 +1,8 @@
 import { type ArrayLike } from '../ndarray/create.js';
-import { crossEntropyScalar, crossEntropyTerms, maxB, sumAWhereB, sumBBelow } from '../ndarray/family-kernels.js';
-import { sumA, sumB } from '../ndarray/kernels.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-import type { SliceProgram } from '../ndarray/reduce.js';
-import type { EntropyOptions } from './entropy.js';
-import { preScale, safeSum, scaleFor, setScales } from './normalize.js';
-import type { Flat } from './options.js';
-import { checkOptions, pairedReduction } from './paired.js';
+import { checkEntropyOptions, type EntropyOptions, type Flat } from '../options.js';
+import { CROSS } from '../reductions/cross.js';
+import { pairedReduction } from '../reductions/paired.js';
 
 /** Options of {@link cross_entropy}: those of `entropy`. */
 export type CrossEntropyOptions = EntropyOptions;
@@ -52,53 +48,10 @@ export function cross_entropy(pk: Flat, qk: Flat, options?: ScalarOptions): numb
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions & { keepdims: true }): NDArray;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options?: CrossEntropyOptions): number | NDArray;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = {}): number | NDArray {
-  const o = checkOptions('cross_entropy', pk, options);
+  const o = checkEntropyOptions('cross_entropy', pk, options);
   if (qk === undefined || qk === null) throw new TypeError('cross_entropy() missing required argument `qk`');
-  return pairedReduction(pk, qk, o, CROSS, { name: 'cross' });
+  return pairedReduction(pk, qk, o, CROSS);
 }
-
-/**
- * Passes: the sums Sp and Sq; the largest q, M; when M > Sq/2, R = the sum of the other q and
- * P = the p paired with M; then the terms `-x log y` of the normalised values. When one q
- * dominates, y = M/Sq rounds near 1 and `log y` would lose digits (5e-7 relative error for
- * p = q = [1 - 1e-12, 1000 x 1e-15]), so that term is recomputed as `-x log1p(-R/Sq)`, as
- * `entropy` does for a dominant probability.
- */
-export const CROSS: SliceProgram = {
-  kernels: [sumA, sumB, maxB, sumBBelow, sumAWhereB, crossEntropyTerms],
-  maxPasses: [false, false, true, false, false, false],
-  setup(p, res, r, c, k) {
-    const sp = res[r];
-    const sq = res[r + 1];
-    switch (p) {
-      case 0:
-      case 1:
-        return true;
-      case 2:
-        return safeSum(sp) && safeSum(sq);
-      case 3:
-      case 4:
-        res[r + 24] = safeSum(sp) && safeSum(sq) && res[r + 2] > 0.5 * sq ? 1 : 0;
-        c[k] = res[r + 2];
-        return res[r + 24] === 1;
-      default:
-        setScales(c, k, sp, sq);
-        return true;
-    }
-  },
-  finish(res, r) {
-    const terms = res[r + 5];
-    if (res[r + 24] !== 1 || !Number.isFinite(terms)) return terms;
-    const sp = res[r];
-    const sq = res[r + 1];
-    const pp = preScale(sp);
-    const pq = preScale(sq);
-    const x = res[r + 4] * pp * scaleFor(sp, pp);
-    if (!(x > 0)) return terms;
-    const naive = crossEntropyScalar(x, res[r + 2] * pq * scaleFor(sq, pq));
-    return terms - naive + -x * Math.log1p(-res[r + 3] / sq);
-  },
-};
 
 /** camelCase alias of {@link cross_entropy}. */
 export const crossEntropy = cross_entropy;

@@ -1,11 +1,13 @@
 import { AxisError, ValueError } from '../errors.js';
-import { type Axis, checkAxisType } from '../ndarray/axis.js';
-import { asarray, type ArrayLike, type TypedArray } from '../ndarray/create.js';
-import { mapSlices } from '../ndarray/gather-slices.js';
-import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
+import { type Axis, checkAxisType, normalizeAxes, SAMPLE_MESSAGES } from '../ndarray/axis.js';
+import { asarray, type ArrayLike } from '../ndarray/create.js';
+import type { NDArray } from '../ndarray/ndarray.js';
+import { mapSlices } from '../ndarray/reduce/map-slices.js';
+import { shapeResult } from '../ndarray/result.js';
 import { sizeOf } from '../ndarray/shape.js';
-import { baseOption, checkKeys, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
-import { containsNaN, shapeResult } from './paired.js';
+import { baseOption, checkKeys, type Flat, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyError, nanPolicyOption } from '../options.js';
+import { containsNaN } from '../reductions/nan-count.js';
+import { numpyPairwiseSum } from '../math/pairwise.js';
 
 /** The estimators of {@link differential_entropy} (names are case-insensitive). */
 export type DifferentialEntropyMethod = 'auto' | 'vasicek' | 'van es' | 'ebrahimi' | 'correa';
@@ -30,17 +32,11 @@ export interface DifferentialEntropyOptions {
   keepdims?: boolean;
 }
 
-/** A scalar or 1-D input: with these, the result is a number unless keepdims is set. */
-type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
 /** Options under which a scalar or 1-D input gives a number. */
 type ScalarOptions = DifferentialEntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const KEYS = ['window_length', 'windowLength', 'base', 'axis', 'method', 'nan_policy', 'nanPolicy', 'keepdims'];
 const METHODS = ['vasicek', 'van es', 'correa', 'ebrahimi', 'auto'];
-
-function isOptions(x: unknown): x is DifferentialEntropyOptions {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
-}
 
 /**
  * Estimates the differential entropy of a continuous distribution from a sample, as
@@ -88,7 +84,7 @@ export function differential_entropy(values: Flat, options?: ScalarOptions): num
 export function differential_entropy(values: ArrayLike, options: DifferentialEntropyOptions & { keepdims: true }): NDArray;
 export function differential_entropy(values: ArrayLike, options?: DifferentialEntropyOptions): number | NDArray;
 export function differential_entropy(values: ArrayLike, options: DifferentialEntropyOptions = {}): number | NDArray {
-  if (!isOptions(options)) throw new TypeError('differential_entropy() options must be an object');
+  if (!isOptionsObject(options)) throw new TypeError('differential_entropy() options must be an object');
   checkKeys('differential_entropy', options, KEYS);
   const window = windowOption(options);
   const base = options.base ?? null;
@@ -103,10 +99,10 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
 
   let x = asarray(values, 'values');
   if (x.ndim === 0) x = x.reshape(1);
-  const axes = axis === null ? [...x.shape.keys()] : sampleAxes(axis, x.ndim);
+  const axes = axis === null ? [...x.shape.keys()] : normalizeAxes(axis, x.ndim, SAMPLE_MESSAGES);
   const keptShape = x.shape.map((n, d) => (axis === null || axes.includes(d) ? 1 : n));
   const hasNaN = containsNaN(x);
-  if (policy === 'raise' && hasNaN) throw new ValueError('The input contains nan values');
+  if (policy === 'raise' && hasNaN) throw nanPolicyError();
 
   // Validation SciPy does inside the estimator body: only once a sample is estimated.
   let resolved: { name: string; logBase: number } | null = null;
@@ -120,14 +116,14 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
     return resolved;
   };
   const tooSmall = (n: number) => {
-    const m = window ?? Math.floor(Math.sqrt(n) + 0.5);
+    const m = window ?? defaultWindow(n);
     return !(2 <= 2 * m && 2 * m < n);
   };
   let scratch = new Float64Array(0);
   const estimate = (sample: Float64Array): number => {
     const { name, logBase } = resolve();
     const n = sample.length;
-    const m = window ?? Math.floor(Math.sqrt(n) + 0.5);
+    const m = window ?? defaultWindow(n);
     sortSample(sample);
     if (scratch.length < n) scratch = new Float64Array(n);
     const auto = n <= 10 ? 'van es' : n <= 1000 ? 'ebrahimi' : 'vasicek';
@@ -140,7 +136,7 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
   if (nd) {
     const n = sizeOf(axes.map((d) => x.shape[d]));
     if (tooSmall(n)) {
-      const m = window ?? Math.floor(Math.sqrt(n) + 0.5);
+      const m = window ?? defaultWindow(n);
       throw new ValueError(`Window length (${m}) must be positive and less than half the sample size (${n}).`);
     }
     resolve();
@@ -157,6 +153,11 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
 
 /** camelCase alias of {@link differential_entropy}. */
 export const differentialEntropy = differential_entropy;
+
+/** SciPy's default window half-width for a sample of n values: `floor(sqrt(n) + 0.5)`. */
+function defaultWindow(n: number): number {
+  return Math.floor(Math.sqrt(n) + 0.5);
+}
 
 /** `window_length` or its alias: null/undefined, or an integer. */
 function windowOption(options: DifferentialEntropyOptions): number | null {
@@ -182,18 +183,6 @@ function checkSampleAxisType(axis: unknown): asserts axis is Axis {
   checkAxisType(axis);
 }
 
-function sampleAxes(axis: number | readonly number[], ndim: number): number[] {
-  const items = typeof axis === 'number' ? [axis] : axis;
-  const out: number[] = [];
-  for (const a of items) {
-    if (a < -ndim || a >= ndim) throw new AxisError(`\`axis\` is out of bounds for array of dimension ${ndim}`);
-    const b = a < 0 ? a + ndim : a;
-    if (out.includes(b)) throw new AxisError('`axis` must contain only distinct elements');
-    out.push(b);
-  }
-  return out;
-}
-
 /**
  * Sorts a (NaN-free) sample ascending in place: insertion sort for short samples, where V8's
  * `Float64Array.prototype.sort` costs several times more, the built-in sort otherwise.
@@ -212,43 +201,6 @@ function sortSample(x: Float64Array): void {
     }
     x[j + 1] = v;
   }
-}
-
-/**
- * numpy's pairwise sum of `a[lo..lo+n)` (`pairwise_sum` in loops_utils.h.src, as used by
- * `np.sum` / `np.mean` along a contiguous axis), from +0.0: bit-identical to numpy.
- */
-export function numpyPairwiseSum(a: Float64Array, lo: number, n: number): number {
-  return 0 + pairwise(a, lo, n);
-}
-
-function pairwise(a: Float64Array, lo: number, n: number): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[lo + i];
-    return res;
-  }
-  if (n <= 128) {
-    let r0 = a[lo], r1 = a[lo + 1], r2 = a[lo + 2], r3 = a[lo + 3];
-    let r4 = a[lo + 4], r5 = a[lo + 5], r6 = a[lo + 6], r7 = a[lo + 7];
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      r0 += a[lo + i];
-      r1 += a[lo + i + 1];
-      r2 += a[lo + i + 2];
-      r3 += a[lo + i + 3];
-      r4 += a[lo + i + 4];
-      r5 += a[lo + i + 5];
-      r6 += a[lo + i + 6];
-      r7 += a[lo + i + 7];
-    }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += a[lo + i];
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwise(a, lo, n2) + pairwise(a, lo + n2, n - n2);
 }
 
 type Estimator = (x: Float64Array, m: number, scratch: Float64Array) => number;

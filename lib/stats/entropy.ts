@@ -1,25 +1,13 @@
-import { ValueError } from '../errors.js';
-import { type Axis } from '../ndarray/axis.js';
-import { type ArrayLike, asVector } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-import { reduceVector, type SliceProgram } from '../ndarray/reduce.js';
-import { type Flat, isOptionsObject, type NanPolicy } from './options.js';
-import { checkOptions, pairedReduction } from './paired.js';
-import { RELATIVE, SHANNON } from './programs.js';
+import { acquireContext, releaseContext } from '../ndarray/reduce/context.js';
+import { reduceVector } from '../ndarray/reduce/reduce.js';
+import { checkEntropyOptions, type EntropyOptions, type Flat, isOptionsObject, type NanPolicy, nanPolicyError } from '../options.js';
+import { pairedReduction } from '../reductions/paired.js';
+import { RELATIVE } from '../reductions/relative.js';
+import { SHANNON } from '../reductions/shannon.js';
 
-/** Options of {@link entropy}. */
-export interface EntropyOptions {
-  /** Logarithm base; `null`/undefined for e (nats). Must be positive (NaN passes, as in SciPy). */
-  base?: number | null;
-  /** Axis or axes to reduce; `null` ravels each input; default 0. Negative counts from the end. */
-  axis?: Axis;
-  /** `propagate` (default), `omit` (drop NaN positions, paired across pk and qk) or `raise`. */
-  nan_policy?: NanPolicy;
-  /** Alias of `nan_policy`. */
-  nanPolicy?: NanPolicy;
-  /** Keep reduced axes as length 1, so the result broadcasts against the input. */
-  keepdims?: boolean;
-}
+export type { EntropyOptions };
 
 /** Options under which a scalar or 1-D input gives a number. */
 type ScalarOptions = EntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
@@ -68,26 +56,32 @@ export function entropy(pk: ArrayLike, qkOrOptions?: ArrayLike | EntropyOptions 
     qk = qkOrOptions ?? undefined;
     options = maybeOptions ?? NO_OPTIONS;
   }
-  const o = checkOptions('entropy', pk, options);
-  const program = qk === undefined ? SHANNON : RELATIVE;
-  const fast = o.keepdims || (o.axis !== 0 && o.axis !== -1 && o.axis !== null) ? null : vectorResult(pk, qk, o.policy, program);
+  const o = checkEntropyOptions('entropy', pk, options);
+  const fast = o.keepdims || (o.axis !== 0 && o.axis !== -1 && o.axis !== null) ? null : vectorResult(pk, qk, o.policy);
   if (fast !== null) return o.base === null ? fast : fast / Math.log(o.base);
-  return pairedReduction(pk, qk, o, program, { name: qk === undefined ? 'shannon' : 'relative' });
+  return pairedReduction(pk, qk, o, qk === undefined ? SHANNON : RELATIVE);
 }
 
 /**
  * The result for a flat array or Float64Array pk (and qk of the same length), reduced whole
  * without building views; null when the input is anything else (the general path handles it).
  */
-function vectorResult(pk: unknown, qk: unknown, policy: NanPolicy, program: SliceProgram): number | null {
+function vectorResult(pk: unknown, qk: unknown, policy: NanPolicy): number | null {
   const n = (pk as { length?: unknown }).length;
   if (typeof n !== 'number' || n === 0 || (qk !== undefined && (qk as { length?: unknown }).length !== n)) return null;
-  const a = asVector(pk, 0);
-  if (a === null) return null;
-  const b = qk === undefined ? a : asVector(qk, 1);
-  if (b === null) return null;
-  if (policy === 'raise') {
-    for (let i = 0; i < n; i++) if (a[i] !== a[i] || b[i] !== b[i]) throw new ValueError('The input contains nan values');
+  // The context owns the vector buffers: a getter on an element that calls entropy again gets
+  // another context, so neither call overwrites the other's input.
+  const ctx = acquireContext();
+  try {
+    const a = ctx.vector(pk, 0);
+    if (a === null) return null;
+    const b = qk === undefined ? a : ctx.vector(qk, 1);
+    if (b === null) return null;
+    if (policy === 'raise') {
+      for (let i = 0; i < n; i++) if (a[i] !== a[i] || b[i] !== b[i]) throw nanPolicyError();
+    }
+    return qk === undefined ? reduceVector(ctx, a, a, n, policy === 'omit', SHANNON) : reduceVector(ctx, a, b, n, policy === 'omit', RELATIVE);
+  } finally {
+    releaseContext(ctx);
   }
-  return reduceVector(a, b, n, policy === 'omit', program);
 }

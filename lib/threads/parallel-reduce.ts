@@ -4,11 +4,13 @@
  * everything else (threads off, small calls, one output slice), which then run as always.
  */
 import type { NDArray } from '../ndarray/ndarray.js';
-import { TILE } from '../ndarray/reduce.js';
+import { splitAxes, tileAxis } from '../ndarray/reduce/axes.js';
+import { TILE } from '../ndarray/reduce/kernel.js';
+import type { Reduction } from '../ndarray/reduce/reduction.js';
 import { sizeOf } from '../ndarray/shape.js';
 import { distinctSources, layoutSources, operandOf, pieceBounds, type SourceNeed } from './plan.js';
 import { pool } from './pool.js';
-import type { OperandPlan, ReductionKey, SourcePlan } from './protocol.js';
+import type { OperandPlan, SourcePlan } from './protocol.js';
 import { getThreads } from './settings.js';
 
 /**
@@ -18,27 +20,31 @@ import { getThreads } from './settings.js';
 export const REDUCE_THRESHOLD = 1 << 18;
 
 /**
- * Whether the engine may walk `axis` in tiles of TILE interleaved slices: only a kept axis whose
- * step is smaller than every reduced axis's can be (the engine tiles along the kept axis with the
- * smallest step, when it is smaller than the slices' own). Pieces along such an axis start on
- * multiples of TILE (and are not 1 long), so every tile falls where it falls on one thread;
- * pieces along any other axis may start anywhere.
+ * Whether the engine walks `axis` in tiles of TILE interleaved slices (its own choice,
+ * `tileAxis`). Pieces along that axis start on multiples of TILE (and are not 1 long), so every
+ * tile falls where it falls on one thread; pieces along any other axis may start anywhere.
  */
-function mayTile(a: NDArray, b: NDArray, axes: readonly number[], axis: number): boolean {
-  for (const x of [a, b]) {
-    const step = Math.abs(x.strides[axis]);
-    if (step !== 0 && axes.every((d) => x.shape[d] === 1 || step < Math.abs(x.strides[d]))) return true;
-  }
-  return false;
+function tiled(a: NDArray, b: NDArray, axes: readonly number[], omit: boolean, axis: number): boolean {
+  const { outer, inner } = splitAxes(a.shape, a.strides, b.strides, axes);
+  const t = tileAxis(outer, inner, omit);
+  return t >= 0 && [...a.shape.keys()].filter((d) => !axes.includes(d))[t] === axis;
 }
 
 /**
- * Reduces `a` and `b` (same shape) over `axes` with the reduction `key` on the pool, split by
- * output slices along the first kept axis longer than 1: the values and kept shape, exactly as
- * `reduceSlices` gives them, or null when the call is better (or only) done on this thread.
+ * Reduces `a` and `b` (same shape) over `axes` with `reduction` (and its `params`) on the pool,
+ * split by output slices along the first kept axis longer than 1: the values and kept shape,
+ * exactly as `reduceSlices` gives them, or null when the call is better (or only) done on this
+ * thread. The workers find the reduction by its name (lib/threads/registry.ts).
  * @throws {ThreadError} when a worker fails during the call.
  */
-export function parallelReduce(key: ReductionKey, a: NDArray, b: NDArray, axes: readonly number[], omit: boolean): { values: Float64Array; shape: number[] } | null {
+export function parallelReduce<X>(
+  reduction: Reduction<string, string, X>,
+  a: NDArray,
+  b: NDArray,
+  axes: readonly number[],
+  omit: boolean,
+  params?: X,
+): { values: Float64Array; shape: number[] } | null {
   const shape = a.shape;
   const work = sizeOf(shape);
   if (work < REDUCE_THRESHOLD) return null;
@@ -49,7 +55,7 @@ export function parallelReduce(key: ReductionKey, a: NDArray, b: NDArray, axes: 
   if (axis === undefined) return null;
   const outShape = kept.map((d) => shape[d]);
   const outPerIndex = sizeOf(kept.filter((d) => d > axis).map((d) => shape[d]));
-  const bounds = pieceBounds(shape[axis], work / shape[axis], threads, mayTile(a, b, axes, axis) ? TILE : 1, 2);
+  const bounds = pieceBounds(shape[axis], work / shape[axis], threads, tiled(a, b, axes, omit, axis) ? TILE : 1, 2);
   if (bounds.length <= 2) return null;
 
   const { index, unique } = distinctSources([a.data, b.data]);
@@ -66,7 +72,7 @@ export function parallelReduce(key: ReductionKey, a: NDArray, b: NDArray, axes: 
   const out: OperandPlan = { source: unique.length, shape: [values.length], strides: [1], offset: 0, dtype: 'float64' };
   p.run(
     {
-      kind: 'reduce', reduction: key, axes: [...axes], omit, a: operands[0], b: operands[1], out, outPerIndex,
+      kind: 'reduce', reduction: { name: reduction.name, params }, axes: [...axes], omit, a: operands[0], b: operands[1], out, outPerIndex,
       sources: [...layout.sources, outSource], axis, bounds, slotBytes: layout.slotBytes, ringBase,
     },
     [...unique, values],

@@ -91,10 +91,10 @@ export interface FaultInjection {
   piece: number;
 }
 
-/** A reduction by name (see lib/threads/registry.ts), with the numbers its program is built from. */
+/** A reduction by its name (see lib/threads/registry.ts), with the parameters of the call. */
 export interface ReductionKey {
-  name: 'shannon' | 'relative' | 'cross' | 'jensenshannon';
-  args?: readonly (number | null)[];
+  name: string;
+  params?: unknown;
 }
 
 /** What every worker receives for one call. */

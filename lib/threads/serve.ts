@@ -4,9 +4,9 @@
  */
 import { walk } from '../ndarray/elementwise.js';
 import { NDArray, type NumericData } from '../ndarray/ndarray.js';
-import { reduceSlices } from '../ndarray/reduce.js';
+import { reduceSlices } from '../ndarray/reduce/reduce.js';
 import { CTRL, FAULT, type FaultInjection, type Job, type OperandPlan, slotWord } from './protocol.js';
-import { binaryFor, programFor } from './registry.js';
+import { binaryFor, reductionFor } from './registry.js';
 import { type Port, workerThreads } from './node.js';
 
 type TypedArrayCtor = new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => NumericData;
@@ -49,7 +49,8 @@ function runPiece(job: Job, views: Views, p: number): void {
   const s = job.bounds[p];
   const { data: out, base } = views.get(job.out.source, p);
   if (job.kind === 'reduce') {
-    const { values } = reduceSlices(a, b, job.axes, job.omit, programFor(job.reduction!));
+    const key = job.reduction!;
+    const { values } = reduceSlices(a, b, job.axes, job.omit, reductionFor(key.name), key.params);
     (out as Float64Array).set(values, job.out.offset + s * job.outPerIndex - base);
   } else {
     walk(a, b, out as Float64Array, job.out.offset + s * job.out.strides[job.axis] - base, binaryFor(job.binary!).row);

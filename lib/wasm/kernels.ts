@@ -6,9 +6,11 @@
  *
  * Each function copies its input into wasm memory in chunks of {@link WASM_CHUNK} elements
  * (a `TypedArray.set` of a `subarray` view, i.e. a memcpy) and runs the kernel there; chunk sums
- * are combined pairwise. Nothing is allocated besides those views. Results agree with
- * `entrScalar` / `relEntrScalar` of lib/special to within a few ulps per term (the kernel's
- * logarithm is within 1 ulp; see spec/wasm/kernels.spec.ts).
+ * are combined pairwise by a {@link Cascade} the caller may lend (the engine does; otherwise one
+ * is made for a call of more than one chunk). Results agree with `entrScalar` / `relEntrScalar`
+ * of lib/math/convex-analysis.ts to within a few ulps per term (the kernel's logarithm is within
+ * 1 ulp; see spec/wasm/kernels.spec.ts); those same definitions are the module's slow path and
+ * the TypeScript fallback.
  *
  * Wasm is used when the engine has WebAssembly with SIMD and it is not switched off:
  * `process.env.SCIPY_ENTROPY_NO_WASM === '1'` (read once, at load) or
@@ -17,6 +19,8 @@
  * module is compiled asynchronously and {@link wasm}`.available` turns true when it is ready.
  * Until then, or without wasm, the same functions run plain TypeScript loops.
  */
+import { entrScalar, relEntrScalar } from '../math/convex-analysis.js';
+import { Cascade } from '../math/pairwise.js';
 import { KERNELS_WASM_BASE64 } from './kernels-bytes.js';
 
 interface KernelExports {
@@ -36,26 +40,6 @@ interface KernelExports {
 
 /** Elements copied into wasm memory per kernel call. */
 export const WASM_CHUNK = 4096;
-
-const DBL_MIN = 2.2250738585072014e-308;
-
-/** entr(x), SciPy's definition (the same as lib/special/entr.ts). */
-function entrScalar(x: number): number {
-  if (x !== x) return x;
-  if (x > 0) return -x * Math.log(x);
-  if (x === 0) return 0;
-  return -Infinity;
-}
-
-/** rel_entr(x, y), SciPy's definition (the same as lib/special/rel-entr.ts); wasm's slow path. */
-function relEntrScalar(x: number, y: number): number {
-  if (x !== x || y !== y) return NaN;
-  if (x <= 0 || y <= 0) return x === 0 && y >= 0 ? 0 : Infinity;
-  const ratio = x / y;
-  if (0.5 < ratio && ratio < 2) return x * Math.log1p((x - y) / y);
-  if (DBL_MIN < ratio && ratio < Infinity) return x * Math.log(ratio);
-  return x * (Math.log(x) - Math.log(y));
-}
 
 // ---- loading ---------------------------------------------------------------------------------
 
@@ -148,11 +132,6 @@ export const wasm: { readonly available: boolean } = {
   },
 };
 
-/** The same as {@link wasm}`.available`. */
-export function wasmAvailable(): boolean {
-  return ex !== null;
-}
-
 // ---- argument checks -------------------------------------------------------------------------
 
 function checkRange(name: string, arr: { length: number }, off: number, n: number): void {
@@ -163,55 +142,28 @@ function checkRange(name: string, arr: { length: number }, off: number, n: numbe
   }
 }
 
-// ---- pairwise combination of chunk sums ------------------------------------------------------
-
-/** Partial sums of a binary counter over chunks (2^64 chunks would be needed to overflow it). */
-const stack = new Float64Array(64);
-
 // ---- entr sums -------------------------------------------------------------------------------
 
-function entrSumF64(a: Float64Array, ao: number, n: number, scale: number): number {
+/** entr sums of float64 or float32 data, chunk by chunk; more than one chunk combine in `chunks`. */
+function entrSumChunks(a: Float64Array | Float32Array, ao: number, n: number, scale: number, chunks: Cascade | undefined): number {
   const e = ex as KernelExports;
-  const mem = memF64;
+  const f32 = a.BYTES_PER_ELEMENT === 4;
+  const mem = f32 ? memF32 : memF64;
+  const at = f32 ? A4 : A8;
+  const sum = f32 ? e.entr_sum_f32 : e.entr_sum;
   if (n <= WASM_CHUNK) {
-    if (n <= 32) for (let i = 0; i < n; i++) mem[A8 + i] = a[ao + i];
-    else mem.set(a.subarray(ao, ao + n), A8);
-    return e.entr_sum(A, n, scale);
+    if (n <= 32) for (let i = 0; i < n; i++) mem[at + i] = a[ao + i];
+    else mem.set(a.subarray(ao, ao + n), at);
+    return sum(A, n, scale);
   }
-  let top = 0;
-  let count = 0;
+  const c = chunks ?? new Cascade();
+  c.reset();
   for (let off = 0; off < n; off += WASM_CHUNK) {
     const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
-    mem.set(a.subarray(ao + off, ao + off + m), A8);
-    let s = e.entr_sum(A, m, scale);
-    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
-    stack[top++] = s;
+    mem.set(a.subarray(ao + off, ao + off + m), at);
+    c.add(sum(A, m, scale), 0);
   }
-  let total = stack[--top];
-  while (top > 0) total = stack[--top] + total;
-  return total;
-}
-
-function entrSumF32(a: Float32Array, ao: number, n: number, scale: number): number {
-  const e = ex as KernelExports;
-  const mem = memF32;
-  if (n <= WASM_CHUNK) {
-    if (n <= 32) for (let i = 0; i < n; i++) mem[A4 + i] = a[ao + i];
-    else mem.set(a.subarray(ao, ao + n), A4);
-    return e.entr_sum_f32(A, n, scale);
-  }
-  let top = 0;
-  let count = 0;
-  for (let off = 0; off < n; off += WASM_CHUNK) {
-    const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
-    mem.set(a.subarray(ao + off, ao + off + m), A4);
-    let s = e.entr_sum_f32(A, m, scale);
-    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
-    stack[top++] = s;
-  }
-  let total = stack[--top];
-  while (top > 0) total = stack[--top] + total;
-  return total;
+  return c.plainTotal();
 }
 
 function entrSumTS(a: Float64Array | Float32Array, ao: number, n: number, scale: number): number {
@@ -236,16 +188,15 @@ function entrSumTS(a: Float64Array | Float32Array, ao: number, n: number, scale:
  * @param ao - first index.
  * @param n - number of elements (0 gives 0).
  * @param scale - multiplies each element before `entr` (e.g. 1 / sum).
+ * @param chunks - a pairwise sum to combine chunk sums in (one is made when needed).
  * @throws {RangeError} when `[ao, ao + n)` is not within `a`.
  * @example
  * entrSumWasm(Float64Array.of(1, 1), 0, 2, 0.5); // => 0.6931471805599453
  */
-export function entrSumWasm(a: Float64Array | Float32Array, ao: number, n: number, scale: number): number {
+export function entrSumWasm(a: Float64Array | Float32Array, ao: number, n: number, scale: number, chunks?: Cascade): number {
   checkRange('a', a, ao, n);
   if (ex === null) return entrSumTS(a, ao, n, scale);
-  return a.BYTES_PER_ELEMENT === 4
-    ? entrSumF32(a as Float32Array, ao, n, scale)
-    : entrSumF64(a as Float64Array, ao, n, scale);
+  return entrSumChunks(a, ao, n, scale, chunks);
 }
 
 /**
@@ -272,8 +223,13 @@ export function entrColumnSumsWasm(
 
 // ---- rel_entr sums ---------------------------------------------------------------------------
 
-function relEntrSumWasmImpl(
-  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number,
+/** The sum of `|term|` beside a rel_entr sum, written by {@link relEntrSumWasm} when asked. */
+export interface AbsReport {
+  aux: number;
+}
+
+function relEntrSumChunks(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report: AbsReport | undefined, chunks: Cascade | undefined,
 ): number {
   const e = ex as KernelExports;
   const mem = memF64;
@@ -288,50 +244,40 @@ function relEntrSumWasmImpl(
       mem.set(b.subarray(bo, bo + n), B8);
     }
     const v = e.rel_entr_sum(A, B, n, sa, sb);
-    lastAbs = e.abs_total.value as number;
+    if (report !== undefined) report.aux = e.abs_total.value as number;
     return v;
   }
-  let top = 0;
-  let count = 0;
+  const c = chunks ?? new Cascade();
+  c.reset();
   let abs = 0;
   for (let off = 0; off < n; off += WASM_CHUNK) {
     const m = n - off < WASM_CHUNK ? n - off : WASM_CHUNK;
     mem.set(a.subarray(ao + off, ao + off + m), A8);
     mem.set(b.subarray(bo + off, bo + off + m), B8);
-    let s = e.rel_entr_sum(A, B, m, sa, sb);
+    c.add(e.rel_entr_sum(A, B, m, sa, sb), 0);
     abs += e.abs_total.value as number;
-    for (let c = count++; c & 1; c >>>= 1) s = stack[--top] + s;
-    stack[top++] = s;
   }
-  let total = stack[--top];
-  while (top > 0) total = stack[--top] + total;
-  lastAbs = abs;
-  return total;
-}
-
-let lastAbs = 0;
-
-/** The sum of the absolute values of the terms of the last {@link relEntrSumWasm}. */
-export function relEntrAbsSum(): number {
-  return lastAbs;
+  if (report !== undefined) report.aux = abs;
+  return c.plainTotal();
 }
 
 /**
  * Sum over `i < n` of `rel_entr(a[ao + i] * sa, b[bo + i] * sb)`, with SciPy's piecewise
  * rel_entr: NaN if either is NaN; for x <= 0 or y <= 0, 0 when x = 0 and y >= 0, else +inf;
  * x log1p((x - y)/y) when 0.5 < x/y < 2; x log(x/y) when x/y is normal and finite; else
- * x (log x - log y).
+ * x (log x - log y). `report.aux`, when given, receives the sum of the terms' absolute values;
+ * `chunks` combines chunk sums (one is made when needed).
  *
  * @throws {RangeError} when `[ao, ao + n)` or `[bo, bo + n)` is out of range.
  * @example
  * relEntrSumWasm(Float64Array.of(1, 0), 0, Float64Array.of(2, 1), 0, 2, 1, 1); // => -0.6931471805599453
  */
 export function relEntrSumWasm(
-  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number,
+  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report?: AbsReport, chunks?: Cascade,
 ): number {
   checkRange('a', a, ao, n);
   checkRange('b', b, bo, n);
-  if (ex !== null) return relEntrSumWasmImpl(a, ao, b, bo, n, sa, sb);
+  if (ex !== null) return relEntrSumChunks(a, ao, b, bo, n, sa, sb, report, chunks);
   let s0 = 0, s1 = 0, abs = 0;
   let i = 0;
   for (; i + 2 <= n; i += 2) {
@@ -346,7 +292,7 @@ export function relEntrSumWasm(
     s0 += t0;
     abs += Math.abs(t0);
   }
-  lastAbs = abs;
+  if (report !== undefined) report.aux = abs;
   return s0 + s1;
 }
 

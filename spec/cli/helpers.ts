@@ -4,6 +4,7 @@
  * and a compiled copy of the CLI for the specs that spawn it as a process.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -79,7 +80,8 @@ export function numbers(stdout: Buffer | string): number[] {
  * specs that spawn the CLI as a process; returns the path of its main.js. Does not touch dist/.
  */
 export function builtCli(): string {
-  const out = path.join(ROOT, 'node_modules', '.cache', 'scipy-entropy-cli-spec');
+  // One folder per checkout: node_modules may be shared by several worktrees.
+  const out = path.join(ROOT, 'node_modules', '.cache', `scipy-entropy-cli-spec-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`);
   const main = path.join(out, 'cli', 'main.js');
   const stamp = path.join(out, '.stamp');
   const newest = newestMtime(path.join(ROOT, 'lib'));

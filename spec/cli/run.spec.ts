@@ -6,6 +6,7 @@ import { readNpy, writeNpy } from '../../lib/cli/npy';
 import { run } from '../../lib/cli/run';
 import { jensenshannon } from '../../lib/spatial/jensenshannon';
 import { entropy } from '../../lib/stats/entropy';
+import type { NDArray } from '../../lib/index';
 import { cli, numbers, tempDir } from './helpers';
 
 jest.setTimeout(60_000); // python3 and large inputs can be slow on a loaded machine
@@ -38,7 +39,7 @@ describe('scipy-entropy entropy', () => {
   });
 
   it('reduces along axis 0 by default, as SciPy, and takes --base, --axis none and --keepdims', async () => {
-    expect(numbers((await cli(['entropy', csv])).stdout)).toAllClose(entropy(M));
+    expect((await cli(['entropy', csv])).stdout.toString()).toBe(Array.from((entropy(M) as NDArray).toArray() as number[], (h, k) => `${'abc'[k]} ${h}\n`).join(''));
     expect(numbers((await cli(['entropy', csv, '--axis', 'none', '--base', '2'])).stdout)).toAllClose([entropy(M, { axis: null, base: 2 })]);
     const keep = await cli(['entropy', csv, '--axis', '-1', '--keepdims', '--format', 'json']);
     expect(JSON.parse(keep.stdout.toString())).toAllClose((entropy(M, { axis: -1, keepdims: true })).toArray());
@@ -158,7 +159,7 @@ describe('scipy-entropy entropy on large inputs (streamed in blocks of rows)', (
     const short = file('short.csv', bigQ.slice(0, 100).map((r) => r.join(',')).join('\n'));
     const r = await cli(['entropy', bigCsv, '--qk', short, '--axis', '1', '--block-bytes', block]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/short.csv: shape mismatch: .*short.csv has fewer rows than .*big.csv/);
+    expect(r.stderr).toBe(`scipy-entropy: ${bigCsv} and ${short}: ValueError: Array shapes are incompatible for broadcasting. (shapes (${rows}, 9) and (100, 9))\n`);
   });
 
   it('draws a progress bar on stderr only, when asked to', async () => {
@@ -173,7 +174,8 @@ describe('scipy-entropy jensenshannon', () => {
     const r = await cli(['jensenshannon', csv, qcsv, '--axis', '1', '--base', '2']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(numbers(r.stdout)).toAllClose(jensenshannon(M, Q, { axis: 1, base: 2 }));
-    expect(numbers((await cli(['jensenshannon', csv, qcsv])).stdout)).toAllClose(jensenshannon(M, Q));
+    const columns = await cli(['jensenshannon', csv, qcsv, '--format', 'npy']); // axis 0: one value per column
+    expect(readNpy(columns.stdout, 'out.npy').toArray()).toAllClose(jensenshannon(M, Q));
   });
 
   it('streams large inputs with the same values as a whole run', async () => {
@@ -189,7 +191,7 @@ describe('scipy-entropy jensenshannon', () => {
   it.each([
     ['one input', ['jensenshannon', 'a.csv'], /^scipy-entropy: jensenshannon takes two inputs P and Q, got 1/],
     ['--qk', ['jensenshannon', 'a.csv', 'b.csv', '--qk', 'c.csv'], /^scipy-entropy: --qk is an option of entropy/],
-    ['--nan-policy', ['jensenshannon', 'a.csv', 'b.csv', '--nan-policy', 'omit'], /^scipy-entropy: --nan-policy is an option of entropy only/],
+    ['--nan-policy', ['jensenshannon', 'a.csv', 'b.csv', '--nan-policy', 'omit'], /^scipy-entropy: --nan-policy is not an option of jensenshannon/],
   ])('refuses %s', async (_what, argv, message) => {
     const r = await cli(argv as string[]);
     expect([r.code, r.stdout.length]).toEqual([2, 0]);

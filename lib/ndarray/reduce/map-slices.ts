@@ -1,10 +1,10 @@
 /**
  * A per-slice map for reductions that need a whole slice at once (a sort, say), which the
- * block-summing engine in reduce.ts does not provide: each slice is gathered into one reusable
+ * block-summing engine (reduce.ts) does not provide: each slice is gathered into one reusable
  * float64 buffer (O(slice) extra memory; the input is never written).
  */
-import type { NDArray } from './ndarray.js';
-import { sizeOf } from './shape.js';
+import type { NDArray } from '../ndarray.js';
+import { sizeOf } from '../shape.js';
 
 /**
  * For every position of the axes not in `axes` (C order), gathers the slice along `axes` into a

@@ -1,5 +1,5 @@
-import { axisOption, baseOption, checkKeys, keepdimsOption, nanPolicyOption } from '../../lib/stats/options';
-import { ValueError } from '../../lib/errors';
+import { axisOption, baseOption, checkKeys, keepdimsOption, nanPolicyOption } from '../lib/options';
+import { ValueError } from '../lib/errors';
 
 describe('baseOption', () => {
   it('passes null and undefined as null (natural log) and positive numbers as they are', () => {

@@ -1,8 +1,8 @@
-/** Validation of the options shared by the `scipy.stats` functions. */
-import { ValueError } from '../errors.js';
-import { checkAxisType, type Axis } from '../ndarray/axis.js';
-import type { TypedArray } from '../ndarray/create.js';
-import { isScijsArray, NDArray } from '../ndarray/ndarray.js';
+/** Validation of the options shared by the public functions of `stats` and `spatial`. */
+import { ValueError } from './errors.js';
+import { checkAxisType, type Axis } from './ndarray/axis.js';
+import type { TypedArray } from './ndarray/create.js';
+import { isScijsArray, NDArray } from './ndarray/ndarray.js';
 
 /** How NaN inputs are treated: kept (`propagate`), dropped (`omit`) or rejected (`raise`). */
 export type NanPolicy = 'propagate' | 'omit' | 'raise';
@@ -62,4 +62,46 @@ export type Flat = number | boolean | readonly (number | boolean)[] | TypedArray
 /** Whether an argument is an options object rather than an array-like. */
 export function isOptionsObject(x: unknown): x is object {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
+}
+
+/** The error `nan_policy: 'raise'` throws for an input holding NaN. */
+export function nanPolicyError(): ValueError {
+  return new ValueError('The input contains nan values');
+}
+
+/** Options of `entropy` (and `cross_entropy`). */
+export interface EntropyOptions {
+  /** Logarithm base; `null`/undefined for e (nats). Must be positive (NaN passes, as in SciPy). */
+  base?: number | null;
+  /** Axis or axes to reduce; `null` ravels each input; default 0. Negative counts from the end. */
+  axis?: Axis;
+  /** `propagate` (default), `omit` (drop NaN positions, paired across pk and qk) or `raise`. */
+  nan_policy?: NanPolicy;
+  /** Alias of `nan_policy`. */
+  nanPolicy?: NanPolicy;
+  /** Keep reduced axes as length 1, so the result broadcasts against the input. */
+  keepdims?: boolean;
+}
+
+const ENTROPY_KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
+
+/** The checked options of `entropy` (and `cross_entropy`). */
+export interface CheckedEntropyOptions {
+  base: number | null;
+  axis: Axis;
+  policy: NanPolicy;
+  keepdims: boolean;
+}
+
+/**
+ * Validates the options of `fn` (unknown names, `base`, `axis`, `nan_policy`, `keepdims`) and
+ * the presence of `pk`, before anything else (so `base` is checked before any short-circuit).
+ */
+export function checkEntropyOptions(fn: string, pk: unknown, options: unknown): CheckedEntropyOptions {
+  if (!isOptionsObject(options)) throw new TypeError(`${fn}() options must be an object`);
+  checkKeys(fn, options, ENTROPY_KEYS);
+  const o = options as EntropyOptions;
+  const checked = { base: baseOption(o.base), axis: axisOption(o.axis, 0), policy: nanPolicyOption(o), keepdims: keepdimsOption(o.keepdims) };
+  if (pk === undefined || pk === null) throw new TypeError(`${fn}() missing required argument \`pk\``);
+  return checked;
 }

@@ -9,13 +9,13 @@ import { type Axis, MOVEAXIS_MESSAGES, normalizeAxes } from '../ndarray/axis.js'
 import { tryBroadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
 import { NDArray } from '../ndarray/ndarray.js';
-import { reduceSlices, type SliceProgram } from '../ndarray/reduce.js';
-import { cStrides, sameShape } from '../ndarray/shape.js';
-import type { EntropyOptions } from './entropy.js';
-import { axisOption, baseOption, checkKeys, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyOption } from './options.js';
-import { NAN_COUNT } from './programs.js';
+import { reduceSlices } from '../ndarray/reduce/reduce.js';
 import { parallelReduce } from '../threads/parallel-reduce.js';
-import type { ReductionKey } from '../threads/protocol.js';
+import type { Reduction } from '../ndarray/reduce/reduction.js';
+import { shapeResult } from '../ndarray/result.js';
+import { sameShape } from '../ndarray/shape.js';
+import { type CheckedEntropyOptions, type NanPolicy, nanPolicyError } from '../options.js';
+import { containsNaN } from './nan-count.js';
 
 const INCOMPATIBLE = 'Array shapes are incompatible for broadcasting.';
 
@@ -25,13 +25,6 @@ export interface PairedSamples {
   b: NDArray;
   axes: number[];
   keptShape: number[];
-}
-
-/** Whether any element is NaN (integer and boolean arrays never are). */
-export function containsNaN(x: NDArray): boolean {
-  if (x.dtype !== 'float64' && x.dtype !== 'float32') return false;
-  const all = [...x.shape.keys()];
-  return reduceSlices(x, x, all, false, NAN_COUNT).values[0] > 0;
 }
 
 function atleast1d(x: NDArray): NDArray {
@@ -47,7 +40,7 @@ export function pairSamples(pk: ArrayLike, qk: ArrayLike | undefined, axis: Axis
   let a = atleast1d(asarray(pk, 'pk'));
   let b = qk === undefined ? a : atleast1d(asarray(qk, 'qk'));
   if (policy === 'raise' && (containsNaN(a) || (b !== a && containsNaN(b)))) {
-    throw new ValueError('The input contains nan values');
+    throw nanPolicyError();
   }
   if (axis === null) {
     const keptShape = new Array<number>(Math.max(a.ndim, b.ndim)).fill(1);
@@ -75,46 +68,13 @@ export function pairSamples(pk: ArrayLike, qk: ArrayLike | undefined, axis: Axis
 }
 
 /**
- * The result as SciPy returns it: a number when no axis is left and keepdims is false,
- * otherwise an `NDArray` (of the keepdims shape when asked).
- */
-export function shapeResult(values: Float64Array, shape: number[], keptShape: number[], keepdims: boolean): number | NDArray {
-  const s = keepdims ? keptShape : shape;
-  if (s.length === 0) return values[0];
-  return new NDArray(values, s, cStrides(s));
-}
-
-const KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
-
-/** The checked options of a paired reduction. */
-export interface CheckedOptions {
-  base: number | null;
-  axis: Axis;
-  policy: NanPolicy;
-  keepdims: boolean;
-}
-
-/**
- * Validates the options of `fn` (unknown names, `base`, `axis`, `nan_policy`, `keepdims`) and
- * the presence of `pk`, before anything else (so `base` is checked before any short-circuit).
- */
-export function checkOptions(fn: string, pk: unknown, options: unknown): CheckedOptions {
-  if (!isOptionsObject(options)) throw new TypeError(`${fn}() options must be an object`);
-  checkKeys(fn, options, KEYS);
-  const o = options as EntropyOptions;
-  const checked = { base: baseOption(o.base), axis: axisOption(o.axis, 0), policy: nanPolicyOption(o), keepdims: keepdimsOption(o.keepdims) };
-  if (pk === undefined || pk === null) throw new TypeError(`${fn}() missing required argument \`pk\``);
-  return checked;
-}
-
-/**
- * Runs `program` over pk and qk (qk may be undefined) as SciPy's wrapper would: pairs the
- * samples, reduces (on the worker pool when `key` names a large call there), divides by
+ * Runs `reduction` over pk and qk (qk may be undefined) as SciPy's wrapper would: pairs the
+ * samples, reduces (on the worker pool when the call is large and threads are on), divides by
  * log(base), and shapes the result.
  */
-export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: CheckedOptions, program: SliceProgram, key: ReductionKey): number | NDArray {
+export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: CheckedEntropyOptions, reduction: Reduction<string, string>): number | NDArray {
   const { a, b, axes, keptShape } = pairSamples(pk, qk, o.axis, o.policy);
-  const { values, shape } = parallelReduce(key, a, b, axes, o.policy === 'omit') ?? reduceSlices(a, b, axes, o.policy === 'omit', program);
+  const { values, shape } = parallelReduce(reduction, a, b, axes, o.policy === 'omit') ?? reduceSlices(a, b, axes, o.policy === 'omit', reduction);
   if (o.base !== null) {
     const logBase = Math.log(o.base);
     for (let i = 0; i < values.length; i++) values[i] /= logBase;

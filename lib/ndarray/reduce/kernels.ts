@@ -1,0 +1,184 @@
+/**
+ * The engine's generic kernels ({@link Kernel}): sums, maxima and counts that many reductions
+ * use. Each block function is a hand-written loop over a contiguous float64 block, starting from
+ * +0.0 (not ndarray-ops: the engine has already made the block contiguous, see docs/design.md).
+ * Kernels of one reduction alone live in its file under lib/reductions/.
+ */
+import { pairwiseSum } from '../../math/pairwise.js';
+import { BLOCK, type BlockFn, defineKernel } from './kernel.js';
+
+/**
+ * Sum, compensated: returns the rounded sum and reports its rounding error as `low` (TwoSum on
+ * four accumulators), so normalising sums are good to about eps^2; reports the sum of squares as
+ * `aux` (how concentrated the distribution is).
+ */
+export const SUM = defineKernel({
+  name: 'sum',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  block: (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0, q0 = 0, q1 = 0;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const x0 = a[ao + i];
+      const x1 = a[ao + i + 1];
+      const x2 = a[ao + i + 2];
+      const x3 = a[ao + i + 3];
+      const t0 = s0 + x0;
+      const t1 = s1 + x1;
+      const t2 = s2 + x2;
+      const t3 = s3 + x3;
+      const b0 = t0 - s0;
+      const b1 = t1 - s1;
+      const b2 = t2 - s2;
+      const b3 = t3 - s3;
+      c0 += (s0 - (t0 - b0)) + (x0 - b0);
+      c1 += (s1 - (t1 - b1)) + (x1 - b1);
+      c2 += (s2 - (t2 - b2)) + (x2 - b2);
+      c3 += (s3 - (t3 - b3)) + (x3 - b3);
+      s0 = t0;
+      s1 = t1;
+      s2 = t2;
+      s3 = t3;
+      q0 += x0 * x0 + x1 * x1;
+      q1 += x2 * x2 + x3 * x3;
+    }
+    for (; i < n; i++) {
+      const x0 = a[ao + i];
+      const t0 = s0 + x0;
+      const b0 = t0 - s0;
+      c0 += (s0 - (t0 - b0)) + (x0 - b0);
+      s0 = t0;
+      q0 += x0 * x0;
+    }
+    out.aux = q0 + q1;
+    // (s0 + s1) + (s2 + s3) with the rounding error of each addition (TwoSum).
+    const u = s0 + s1;
+    let bp = u - s0;
+    let c = (c0 + c1) + (c2 + c3) + ((s0 - (u - bp)) + (s1 - bp));
+    const v = s2 + s3;
+    bp = v - s2;
+    c += (s2 - (v - bp)) + (s3 - bp);
+    const s = u + v;
+    bp = s - u;
+    c += (u - (s - bp)) + (v - bp);
+    if (!(Math.abs(s) < Infinity)) return s; // overflow, inf or NaN: no low part
+    // Renormalise: the result is the double nearest the sum, `low` the rest.
+    const r = s + c;
+    out.low = c - (r - s);
+    return r;
+  },
+});
+
+/** The leaf of {@link SUM_PLAIN}: four accumulators, the sum of squares as `aux`. */
+const sumPlainLeaf: BlockFn = (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = a[ao + i];
+    const x1 = a[ao + i + 1];
+    const x2 = a[ao + i + 2];
+    const x3 = a[ao + i + 3];
+    s0 += x0;
+    s1 += x1;
+    s2 += x2;
+    s3 += x3;
+    q0 += x0 * x0 + x1 * x1;
+    q1 += x2 * x2 + x3 * x3;
+  }
+  for (; i < n; i++) {
+    const x0 = a[ao + i];
+    s0 += x0;
+    q0 += x0 * x0;
+  }
+  out.aux = q0 + q1;
+  return (s0 + s1) + (s2 + s3);
+};
+
+/**
+ * Sum without compensation (four accumulators, about memory speed; long runs split pairwise);
+ * reports the sum of squares as `aux`, as {@link SUM} does.
+ */
+export const SUM_PLAIN = defineKernel({
+  name: 'sum (plain)',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) =>
+    n <= BLOCK ? sumPlainLeaf(a, ao, b, bo, n, c0, c1, c2, c3, out) : pairwiseSum(sumPlainLeaf, BLOCK, a, ao, b, bo, n, c0, c1, c2, c3, out),
+  rows: (a, start, stride, step, n, k, sums, aux) => {
+    sums.fill(0, 0, k);
+    aux.fill(0, 0, k);
+    for (let i = 0, row = start; i < n; i++, row += stride) {
+      for (let j = 0, q = row; j < k; j++, q += step) {
+        const x = a[q];
+        sums[j] += x;
+        aux[j] += x * x;
+      }
+    }
+  },
+});
+
+/** Largest value (NaN if any is NaN; -inf for an empty slice). */
+export const MAX = defineKernel({
+  name: 'max',
+  operands: 1,
+  constants: [],
+  combine: 'max',
+  block: (a, ao, _b, _bo, n) => {
+    let m = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = a[ao + i];
+      if (x > m || x !== x) m = x;
+    }
+    return m;
+  },
+});
+
+/** Number of NaN values. */
+export const COUNT_NAN = defineKernel({
+  name: 'count NaN',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  block: (a, ao, _b, _bo, n) => {
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const x = a[ao + i];
+      if (x !== x) c++;
+    }
+    return c;
+  },
+});
+
+/** Sum of the values below the constant `limit`. */
+export const SUM_BELOW = defineKernel({
+  name: 'sum below',
+  operands: 1,
+  constants: ['limit'],
+  combine: 'sum',
+  block: (a, ao, _b, _bo, n, limit) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const x = a[ao + i];
+      if (x < limit) s += x;
+    }
+    return s;
+  },
+});
+
+/** Sum of the values of the first sample where the second equals the constant `key`. */
+export const SUM_WHERE_Q = defineKernel({
+  name: 'sum where q equals',
+  operands: 2,
+  constants: ['key'],
+  combine: 'sum',
+  block: (a, ao, b, bo, n, key) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) if (b[bo + i] === key) s += a[ao + i];
+    return s;
+  },
+});
+

@@ -1,0 +1,115 @@
+/**
+ * The reduction engine's entry points: a declared {@link Reduction} over the slices of one or two
+ * same-shape operands along a set of axes ({@link reduceSlices}), or over one whole vector pair
+ * ({@link reduceVector}). The operands are walked in memory order without copying them; extra
+ * memory is a context's scratch (allocated once) and the output.
+ */
+import type { NDArray } from '../ndarray.js';
+import { cStrides, sizeOf } from '../shape.js';
+import { type Axes, splitAxes, tileAxis } from './axes.js';
+import { acquireContext, type EngineContext, releaseContext } from './context.js';
+import { BLOCK, TILE } from './kernel.js';
+import type { Reduction } from './reduction.js';
+
+/**
+ * Reduces `a` and `b` (same shape; pass `a` twice for one operand) over `axes` with `reduction`
+ * (`params` reach its functions as `s.params`). Returns the values in C order of the kept axes,
+ * and the kept shape.
+ */
+export function reduceSlices<X>(
+  a: NDArray,
+  b: NDArray,
+  axes: readonly number[],
+  omit: boolean,
+  reduction: Reduction<string, string, X>,
+  params?: X,
+): { values: Float64Array; shape: number[] } {
+  const { outer, inner } = splitAxes(a.shape, a.strides, b.strides, axes);
+  const values = new Float64Array(sizeOf(outer.shape));
+  if (values.length === 0) return { values, shape: outer.shape };
+  const ctx = acquireContext();
+  try {
+    walkSlices(ctx, a, b, outer, inner, omit, reduction as Reduction<string, string, unknown>, params, values);
+  } finally {
+    releaseContext(ctx);
+  }
+  return { values, shape: outer.shape };
+}
+
+function walkSlices(
+  ctx: EngineContext, a: NDArray, b: NDArray, outer: Axes, inner: Axes, omit: boolean,
+  reduction: Reduction<string, string, unknown>, params: unknown, values: Float64Array,
+): void {
+  const outStrides = cStrides(outer.shape);
+  const t = tileAxis(outer, inner, omit);
+  const walker = ctx.walker;
+  walker.configure(a.data, b.data, inner, omit, ctx.statesFor(reduction), params, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
+  // Odometer over the kept axes; axis t advances TILE at a time.
+  const nd = outer.shape.length;
+  const index = new Array<number>(nd).fill(0);
+  let oa = a.offset;
+  let ob = b.offset;
+  let o = 0;
+  for (;;) {
+    const k = t >= 0 ? Math.min(TILE, outer.shape[t] - index[t]) : 1;
+    walker.run(oa, ob, k, values, o, t >= 0 ? outStrides[t] : 0);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      const step = d === t ? k : 1;
+      index[d] += step;
+      oa += outer.a[d] * step;
+      ob += outer.b[d] * step;
+      o += outStrides[d] * step;
+      if (index[d] < outer.shape[d]) break;
+      oa -= outer.a[d] * index[d];
+      ob -= outer.b[d] * index[d];
+      o -= outStrides[d] * index[d];
+      index[d] = 0;
+    }
+    if (d < 0) break;
+  }
+}
+
+/**
+ * `reduction` on one contiguous float64 vector pair `a[0..n)`, `b[0..n)` (pass `a` twice for one
+ * operand), in the context `ctx` the caller holds (its vector buffers may hold `a` and `b`): the
+ * whole-array reduction of 1-D input, without building any view.
+ */
+export function reduceVector<X>(
+  ctx: EngineContext, a: Float64Array, b: Float64Array, n: number, omit: boolean, reduction: Reduction<string, string, X>, params?: X,
+): number {
+  const r = reduction as Reduction<string, string, unknown>;
+  if (!omit && n <= BLOCK) return smallVector(ctx, a, b, n, r, params);
+  const vector = ctx.vectorAxes;
+  vector.shape[0] = n;
+  ctx.walker.configure(a, b, vector, omit, ctx.statesFor(r), params, 0, 0);
+  ctx.walker.run(0, 0, 1, ctx.out, 0, 0);
+  return ctx.out[0];
+}
+
+/** `reduction` on one block: each pass is a single kernel call, nothing to walk or combine. */
+function smallVector(ctx: EngineContext, a: Float64Array, b: Float64Array, n: number, reduction: Reduction<string, string, unknown>, params: unknown): number {
+  const { consts, report } = ctx.scratch;
+  const states = ctx.statesFor(reduction);
+  const view = states.views[0];
+  const results = states.results[0];
+  if (params !== undefined) states.setParams(params);
+  states.clear(0);
+  const passes = reduction.passes;
+  for (let p = 0; p < passes.length; p++) {
+    const pass = passes[p];
+    if (pass.when !== undefined && !pass.when(view)) continue;
+    consts[0] = consts[1] = consts[2] = consts[3] = 0;
+    if (pass.constants !== undefined) pass.constants(view, states.constants[p][0]);
+    report.low = report.aux = 0;
+    const x = pass.readsQ ? b : a;
+    const y = pass.kernel.operands === 2 ? b : x;
+    const r = results[p];
+    r.value = pass.kernel.block(x, 0, y, 0, n, consts[0], consts[1], consts[2], consts[3], report);
+    r.low = report.low;
+    r.aux = report.aux;
+  }
+  const v = reduction.finish(view);
+  states.setParams(undefined);
+  return v;
+}

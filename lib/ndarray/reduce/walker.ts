@@ -1,0 +1,305 @@
+/**
+ * Runs a {@link Reduction} on the slices of one or two operands, a group of slices at a time.
+ *
+ * Each pass sums its kernel over blocks of at most `BLOCK` contiguous float64 values, and the
+ * block sums are combined pairwise ({@link Cascade}; a `max` kernel's block results by a plain
+ * maximum). A block is handed to the kernel in place when it is contiguous float64; otherwise it
+ * is gathered into a scratch buffer. A tile of k interleaved single-run slices is processed
+ * together, each block gathered as a tile, row by row, so memory is read in order. Under `omit`,
+ * the gather drops every position where either operand is NaN (paired).
+ */
+import type { NumericData } from '../ndarray.js';
+import type { Axes } from './axes.js';
+import { gather, gatherPairs, gatherTile } from './gather.js';
+import { BLOCK, type ColumnsFn, type Kernel, type RowsFn, TILE_BLOCK } from './kernel.js';
+import type { CompiledPass, Reduction, SliceStates } from './reduction.js';
+import type { Scratch } from './scratch.js';
+
+const EMPTY = new Float64Array(0);
+
+/** Walks one group of `k` slices (k > 1 only for single-run slices without omit). */
+export class Walker {
+  private dataA: NumericData = EMPTY;
+  private dataB: NumericData = EMPTY;
+  private sameAB = true;
+  private directA = false;
+  private directB = false;
+  private runLen = 0;
+  private runA = 0;
+  private runB = 0;
+  /** The reduced axes other than the run's: their count, lengths and steps. */
+  private nUpper = 0;
+  private upperShape: readonly number[] = [];
+  private upperA: readonly number[] = [];
+  private upperB: readonly number[] = [];
+  private nRuns = 1;
+  private readonly index = new Int32Array(64);
+  private omit = false;
+  private passes: readonly CompiledPass[] = [];
+  private reduction: Reduction<string, string, unknown> | null = null;
+  private states: SliceStates | null = null;
+  /** Step between neighbouring slices of a tile, in a and b. */
+  private tileA = 0;
+  private tileB = 0;
+  /** The low part and auxiliary sum of the last `pass1` result. */
+  private low = 0;
+  private aux = 0;
+
+  constructor(private readonly scratch: Scratch) {}
+
+  /** Points the walker at new operands and a reduction's slice states (no allocation). */
+  configure(dataA: NumericData, dataB: NumericData, inner: Axes, omit: boolean, states: SliceStates, params: unknown, tileA: number, tileB: number): void {
+    this.dataA = dataA;
+    this.dataB = dataB;
+    const k = inner.shape.length - 1;
+    this.runLen = inner.shape[k];
+    this.runA = inner.a[k];
+    this.runB = inner.b[k];
+    this.nUpper = k;
+    this.upperShape = inner.shape;
+    this.upperA = inner.a;
+    this.upperB = inner.b;
+    let sameAB = dataA === dataB;
+    let nRuns = 1;
+    for (let d = 0; d <= k; d++) {
+      if (inner.a[d] !== inner.b[d]) sameAB = false;
+      if (d < k) nRuns *= inner.shape[d];
+    }
+    this.sameAB = sameAB;
+    this.nRuns = nRuns;
+    this.omit = omit;
+    this.reduction = states.reduction;
+    this.passes = states.reduction.passes;
+    this.states = states;
+    if (params !== undefined) states.setParams(params);
+    this.tileA = tileA;
+    this.tileB = tileB;
+    this.directA = !omit && dataA instanceof Float64Array && this.runA === 1;
+    this.directB = !omit && dataB instanceof Float64Array && this.runB === 1;
+  }
+
+  /** Forgets the operands (so the context does not keep the caller's data alive). */
+  clear(): void {
+    this.dataA = this.dataB = EMPTY;
+    if (this.states !== null) this.states.setParams(undefined);
+    this.states = null;
+  }
+
+  /** Runs the reduction on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os]. */
+  run(oa: number, ob: number, k: number, out: Float64Array, o: number, os: number): void {
+    const reduction = this.reduction as Reduction<string, string, unknown>;
+    const states = this.states as SliceStates;
+    const passes = this.passes;
+    const { consts, active, cascades, maxima, aux } = this.scratch;
+    for (let j = 0; j < k; j++) states.clear(j);
+    for (let p = 0; p < passes.length; p++) {
+      const pass = passes[p];
+      const when = pass.when;
+      const constants = pass.constants;
+      let any = false;
+      for (let j = 0; j < k; j++) {
+        const q = 4 * j;
+        consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
+        const view = states.views[j];
+        const on = when === undefined || when(view);
+        active[j] = on ? 1 : 0;
+        if (on && constants !== undefined) constants(view, states.constants[p][j]);
+        any = any || on;
+      }
+      if (!any) continue;
+      if (k === 1) {
+        const r = states.results[0][p];
+        r.value = this.pass1(oa, ob, pass);
+        r.low = this.low;
+        r.aux = this.aux;
+        continue;
+      }
+      this.passTile(oa, ob, k, pass);
+      const max = pass.kernel.combine === 'max';
+      for (let j = 0; j < k; j++) {
+        if (active[j] === 0) continue;
+        const r = states.results[j][p];
+        if (max) {
+          r.value = maxima[j];
+        } else {
+          r.value = cascades[j].total();
+          r.low = cascades[j].low();
+        }
+        r.aux = aux[j];
+      }
+    }
+    for (let j = 0; j < k; j++) out[o + j * os] = reduction.finish(states.views[j]);
+  }
+
+  /** One pass over one slice (any number of runs): its sum (or maximum); sets `low` and `aux`. */
+  private pass1(oa: number, ob: number, pass: CompiledPass): number {
+    const scratch = this.scratch;
+    const c = scratch.consts;
+    const report = scratch.report;
+    const kernel = pass.kernel;
+    const block = kernel.block;
+    const max = kernel.combine === 'max';
+    const one = kernel.operands === 1;
+    const q = pass.readsQ;
+    const len = this.runLen;
+    this.low = 0;
+    this.aux = 0;
+    if (len === 0) return max ? -Infinity : 0;
+    const direct = one ? (q ? this.directB : this.directA) : this.directA && (this.directB || (this.sameAB && ob === oa));
+    if (this.nRuns === 1 && (len <= BLOCK || kernel.long === true) && direct) {
+      // One contiguous run the kernel takes whole: no gather, no cascade (the kernel's sum
+      // starts from +0.0 too, and a `long` kernel sums pairwise by itself).
+      report.low = report.aux = 0;
+      let v: number;
+      if (!one) v = block(this.dataA as Float64Array, oa, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3], report);
+      else if (q) v = block(this.dataB as Float64Array, ob, this.dataB as Float64Array, ob, len, c[0], c[1], c[2], c[3], report);
+      else v = block(this.dataA as Float64Array, oa, this.dataA as Float64Array, oa, len, c[0], c[1], c[2], c[3], report);
+      this.low = report.low;
+      this.aux = report.aux;
+      return v;
+    }
+    const cascade = scratch.cascades[0];
+    cascade.reset();
+    let best = -Infinity;
+    let aux = 0;
+    const bufA = scratch.bufA;
+    const bufB = scratch.bufB;
+    const index = this.index;
+    const nUpper = this.nUpper;
+    for (let d = 0; d < nUpper; d++) index[d] = 0;
+    for (let r = 0; r < this.nRuns; r++) {
+      for (let i = 0; i < len; i += BLOCK) {
+        const n = len - i < BLOCK ? len - i : BLOCK;
+        const pa = oa + i * this.runA;
+        const pb = ob + i * this.runB;
+        report.low = report.aux = 0;
+        let v: number;
+        if (this.omit) {
+          const m = gatherPairs(this.dataA, pa, this.runA, this.dataB, pb, this.runB, n, bufA, bufB);
+          if (!one) v = block(bufA, 0, bufB, 0, m, c[0], c[1], c[2], c[3], report);
+          else if (q) v = block(bufB, 0, bufB, 0, m, c[0], c[1], c[2], c[3], report);
+          else v = block(bufA, 0, bufA, 0, m, c[0], c[1], c[2], c[3], report);
+        } else if (one) {
+          let arr: Float64Array = bufA;
+          let ix = 0;
+          if (q ? this.directB : this.directA) {
+            arr = (q ? this.dataB : this.dataA) as Float64Array;
+            ix = q ? pb : pa;
+          } else if (q) {
+            gather(this.dataB, pb, this.runB, n, bufA, 0);
+          } else {
+            gather(this.dataA, pa, this.runA, n, bufA, 0);
+          }
+          v = block(arr, ix, arr, ix, n, c[0], c[1], c[2], c[3], report);
+        } else {
+          let arrA: Float64Array = bufA;
+          let ia = 0;
+          if (this.directA) {
+            arrA = this.dataA as Float64Array;
+            ia = pa;
+          } else {
+            gather(this.dataA, pa, this.runA, n, bufA, 0);
+          }
+          let arrB: Float64Array = bufB;
+          let ib = 0;
+          if (this.sameAB && pb === pa) {
+            arrB = arrA;
+            ib = ia;
+          } else if (this.directB) {
+            arrB = this.dataB as Float64Array;
+            ib = pb;
+          } else {
+            gather(this.dataB, pb, this.runB, n, bufB, 0);
+          }
+          v = block(arrA, ia, arrB, ib, n, c[0], c[1], c[2], c[3], report);
+        }
+        if (max) best = v > best || v !== v ? v : best;
+        else cascade.add(v, report.low);
+        aux += report.aux;
+      }
+      for (let d = nUpper - 1; d >= 0; d--) {
+        oa += this.upperA[d];
+        ob += this.upperB[d];
+        if (++index[d] < this.upperShape[d]) break;
+        index[d] = 0;
+        oa -= this.upperA[d] * this.upperShape[d];
+        ob -= this.upperB[d] * this.upperShape[d];
+      }
+    }
+    this.aux = aux;
+    if (max) return best;
+    const total = cascade.total();
+    this.low = cascade.low();
+    return total;
+  }
+
+  /** One pass over a tile of k single-run slices: blocks are gathered (or read) row by row. */
+  private passTile(oa: number, ob: number, k: number, pass: CompiledPass): void {
+    const { cascades, maxima, aux } = this.scratch;
+    for (let j = 0; j < k; j++) {
+      cascades[j].reset();
+      maxima[j] = -Infinity;
+      aux[j] = 0;
+    }
+    const kernel = pass.kernel;
+    const len = this.runLen;
+    for (let i = 0; i < len; i += TILE_BLOCK) {
+      const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
+      if (kernel.operands === 1) {
+        // The operand a one-operand kernel reads.
+        const q = pass.readsQ;
+        const data = q ? this.dataB : this.dataA;
+        const run = q ? this.runB : this.runA;
+        const start = (q ? ob : oa) + i * run;
+        const step = q ? this.tileB : this.tileA;
+        if (kernel.rows !== undefined && data instanceof Float64Array) this.tileRows(kernel.rows, data, start, run, step, n, k);
+        else if (kernel.columns === undefined || !this.tileColumns(kernel.columns, data, start, run, step, n, k)) {
+          gatherTile(data, start, run, step, n, k, this.scratch.bufA);
+          this.tileBlocks(kernel, k, n, false);
+        }
+      } else {
+        const two = !this.sameAB || ob !== oa;
+        gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, this.scratch.bufA);
+        if (two) gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, this.scratch.bufB);
+        this.tileBlocks(kernel, k, n, two);
+      }
+    }
+  }
+
+  /** A kernel's `rows` on one block of a tile, read in place. */
+  private tileRows(rows: RowsFn, data: Float64Array, start: number, run: number, step: number, n: number, k: number): void {
+    const { bufA, bufB, active, cascades, aux } = this.scratch;
+    rows(data, start, run, step, n, k, bufA, bufB);
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) continue;
+      cascades[j].add(bufA[j], 0);
+      aux[j] += bufB[j];
+    }
+  }
+
+  /** A kernel's `columns` on one block of a tile, read in place; false where it does not apply. */
+  private tileColumns(columns: ColumnsFn, data: NumericData, start: number, run: number, step: number, n: number, k: number): boolean {
+    const { bufB, consts, active, cascades, columns: scratch } = this.scratch;
+    if (!columns(data, start, run, step, n, k, consts, bufB, scratch)) return false;
+    for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
+    return true;
+  }
+
+  /** The block function on each active slice of a gathered tile (in bufA, and bufB when `two`). */
+  private tileBlocks(kernel: Kernel, k: number, n: number, two: boolean): void {
+    const { bufA, bufB, consts: c, active, cascades, maxima, aux, report } = this.scratch;
+    const block = kernel.block;
+    const max = kernel.combine === 'max';
+    const arrB = two ? bufB : bufA;
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) continue;
+      const cq = 4 * j;
+      const s = j * TILE_BLOCK;
+      report.low = report.aux = 0;
+      const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
+      if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
+      else cascades[j].add(v, report.low);
+      aux[j] += report.aux;
+    }
+  }
+}
