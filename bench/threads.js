@@ -7,7 +7,10 @@
  * warm-up calls; the order alternates between rounds; a second's pause after each pool start
  * or shutdown); the round's speedup is the ratio. Printed: per workload the median over
  * processes of each process's median speedup, its range, and the load average before and after
- * (the machine is shared: quote ratios, not times). `--quick` for 1024x1024 data.
+ * (the machine is shared: quote ratios, not times), and the CPU time of all the process's threads
+ * on N threads over that on one: the work the threads add (copies, waiting, the pool's
+ * bookkeeping), which a neighbour's load does not change the way it changes wall time.
+ * `--quick` for 1024x1024 data.
  *
  * Beside each measured speedup, a model's prediction for 2, 8 and 16 cores. Per element, with c
  * the one-thread cost (measured; less f for a fresh result), k the calling thread's cost to copy
@@ -72,15 +75,19 @@ function workloads(lib) {
   ];
 }
 
-/** Median ms of 3 calls of f. */
+/** Median ms of 3 calls of f, and the median CPU ms they used (all threads of the process). */
 function time(f) {
   const ts = [];
+  const cpu = [];
   for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     f();
     ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e3);
   }
-  return median(ts);
+  return { ms: median(ts), cpu: median(cpu) };
 }
 
 /** ns per element: k, copying a plain Float64Array into a reused SharedArrayBuffer in 1 MiB blocks; f, first-touching a fresh one. */
@@ -91,7 +98,7 @@ function copyCosts() {
   const block = 1 << 17;
   const copy = () => { for (let i = 0; i < n; i += block) dst.set(src.subarray(i, Math.min(n, i + block)), i); };
   copy();
-  const k = (time(copy) * 1e6) / n;
+  const k = (time(copy).ms * 1e6) / n;
   const touch = (a) => { for (let i = 0; i < n; i += 512) a[i] = 1; };
   const f = (median([0, 1, 2].map(() => { const t0 = process.hrtime.bigint(); touch(new Float64Array(n)); return Number(process.hrtime.bigint() - t0); }))) / n;
   return { k, f };
@@ -106,7 +113,7 @@ function child() {
   const lib = require('../dist/cjs/index.js');
   const costs = copyCosts();
   const list = workloads(lib);
-  const times = list.map(() => ({ one: [], many: [] }));
+  const times = list.map(() => ({ one: [], many: [], cpuOne: [], cpuMany: [] }));
   // Rounds alternate which setting goes first; within a setting every workload is warmed up
   // (pool start, arena first touch, JIT), then timed.
   for (let r = 0; r < ROUNDS; r++) {
@@ -116,14 +123,17 @@ function child() {
       list.forEach((w, i) => {
         w.f();
         w.f();
-        times[i][threads === 1 ? 'one' : 'many'].push(time(w.f));
+        const { ms, cpu } = time(w.f);
+        times[i][threads === 1 ? 'one' : 'many'].push(ms);
+        times[i][threads === 1 ? 'cpuOne' : 'cpuMany'].push(cpu);
       });
     }
   }
   lib.setThreads(1);
   const rows = list.map((w, i) => {
-    const { one, many } = times[i];
-    return { name: w.name, target: w.target, one: median(one), many: median(many), ratio: median(one.map((t, r) => t / many[r])), model: w.model };
+    const { one, many, cpuOne, cpuMany } = times[i];
+    const cpu = median(cpuMany.map((t, r) => t / cpuOne[r]));
+    return { name: w.name, target: w.target, one: median(one), many: median(many), ratio: median(one.map((t, r) => t / many[r])), cpu, model: w.model };
   });
   process.stdout.write(JSON.stringify({ rows, costs }) + '\n');
 }
@@ -154,8 +164,8 @@ function parent() {
   runs.forEach((r, i) => (runs[i] = r.rows));
   console.log(`\nThreads: ${THREADS} vs 1, median of ${PROCESSES} processes x ${ROUNDS} rounds (${os.cpus().length} cores; load average ${load0.map((x) => x.toFixed(2)).join(' ')} before, ${load1.map((x) => x.toFixed(2)).join(' ')} after)`);
   console.log(`Model: k = ${k.toFixed(2)} ns/element copied, f = ${f.toFixed(2)} ns/element first touched (measured), B = ${BANDWIDTH} GB/s (assumed).`);
-  console.log(`| workload | 1 thread ms | ${THREADS} threads ms | speedup | range | target | met | model 2 / 8 / 16 cores |`);
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(`| workload | 1 thread ms | ${THREADS} threads ms | speedup | range | target | met | CPU ${THREADS} / 1 | model 2 / 8 / 16 cores |`);
+  console.log('|---|---|---|---|---|---|---|---|---|');
   let missed = 0;
   runs[0].forEach((row, i) => {
     const ratios = runs.map((run) => run[i].ratio);
@@ -165,7 +175,7 @@ function parent() {
     const target = row.target === null ? 'unchanged' : `>= ${row.target}x`;
     const one = median(runs.map((run) => run[i].one));
     const model = row.model === null ? '-' : [2, 8, 16].map((p) => predict(row.model, one, p, k, f).toFixed(1) + 'x').join(' / ');
-    console.log(`| ${row.name} | ${one.toFixed(1)} | ${median(runs.map((run) => run[i].many)).toFixed(1)} | ${ratio.toFixed(2)}x | ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)} | ${target} | ${met ? 'yes' : 'NO'} | ${model} |`);
+    console.log(`| ${row.name} | ${one.toFixed(1)} | ${median(runs.map((run) => run[i].many)).toFixed(1)} | ${ratio.toFixed(2)}x | ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)} | ${target} | ${met ? 'yes' : 'NO'} | ${median(runs.map((run) => run[i].cpu)).toFixed(2)} | ${model} |`);
   });
   console.log(`${runs[0].length} thread workloads; ${missed} below target`);
 }
