@@ -43,3 +43,28 @@ export class ThreadError extends Error {
     Object.setPrototypeOf(this, new.target.prototype);
   }
 }
+
+/**
+ * A value named for an error message without running its code: strings quoted (cut at 40
+ * characters), bigints as `1n`, symbols as `Symbol(a)`, objects by their constructor's name
+ * (`Map`, `Array`, `an object with a null prototype`), never through `JSON.stringify` (which
+ * throws on bigints and cycles) or a user's `toString`.
+ */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'symbol') return v.toString();
+  if (typeof v === 'function') return 'a function';
+  if (v === null) return 'null';
+  if (typeof v === 'object') {
+    try {
+      const proto: unknown = Object.getPrototypeOf(v);
+      if (proto === null) return 'an object with a null prototype';
+      const ctor = (proto as { constructor?: { name?: unknown } }).constructor;
+      return typeof ctor?.name === 'string' && ctor.name !== '' ? ctor.name : 'object';
+    } catch {
+      return 'object';
+    }
+  }
+  return String(v);
+}

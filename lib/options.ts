@@ -1,21 +1,38 @@
 /** Validation of the options shared by the public functions of `stats` and `spatial`. */
-import { ValueError } from './errors.js';
+import { describeValue, ValueError } from './errors.js';
 import { checkAxisType, type Axis } from './ndarray/axis.js';
-import type { TypedArray } from './ndarray/create.js';
-import { isScijsArray, NDArray } from './ndarray/ndarray.js';
+import { isStridedArray } from './ndarray/create.js';
+import { isScijsArray } from './ndarray/ndarray.js';
 
 /** How NaN inputs are treated: kept (`propagate`), dropped (`omit`) or rejected (`raise`). */
 export type NanPolicy = 'propagate' | 'omit' | 'raise';
 
 const POLICIES: readonly NanPolicy[] = ['propagate', 'raise', 'omit'];
 
-/** Rejects option names the function does not know, the way Python rejects keywords. */
-export function checkKeys(fn: string, options: object, known: readonly string[]): void {
-  for (const key in options) {
-    if (Object.prototype.hasOwnProperty.call(options, key) && !known.includes(key)) {
-      throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
-    }
+/** Whether a value is a plain object: made by `{...}` or `Object.create(null)`. */
+export function isPlainObject(x: unknown): x is object {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The options object of `fn`, validated and copied once: only a plain object is options, only its
+ * own enumerable properties are read (a polluted `Object.prototype` changes nothing, a getter runs
+ * once), and a name not in `known` is refused the way Python refuses an unexpected keyword.
+ * `undefined` is no options.
+ * @throws {TypeError} `fn() options must be a plain object ...`, or
+ *   `fn() got an unexpected keyword argument 'foo'`.
+ */
+export function readOptions(fn: string, options: unknown, known: readonly string[]): Readonly<Record<string, unknown>> {
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  if (options === undefined) return out;
+  if (!isPlainObject(options)) throw new TypeError(`${fn}() options must be a plain object; got ${describeValue(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+    out[key] = (options as Record<string, unknown>)[key];
   }
+  return out;
 }
 
 /** `nan_policy` (or its alias `nanPolicy`), default `propagate`. */
@@ -26,7 +43,7 @@ export function nanPolicyOption(options: { nan_policy?: unknown; nanPolicy?: unk
   }
   const policy = a ?? b ?? 'propagate';
   if (!POLICIES.includes(policy as NanPolicy)) {
-    throw new ValueError(`nan_policy must be one of {'propagate', 'raise', 'omit'}; got ${JSON.stringify(policy)}`);
+    throw new ValueError(`nan_policy must be one of {'propagate', 'raise', 'omit'}; got ${describeValue(policy)}`);
   }
   return policy as NanPolicy;
 }
@@ -37,7 +54,7 @@ export function nanPolicyOption(options: { nan_policy?: unknown; nanPolicy?: unk
  */
 export function baseOption(base: unknown): number | null {
   if (base === undefined || base === null) return null;
-  if (typeof base !== 'number') throw new TypeError(`\`base\` must be a number or \`null\`; got ${typeof base}`);
+  if (typeof base !== 'number') throw new TypeError(`\`base\` must be a number or \`null\`; got ${describeValue(base)}`);
   if (base <= 0) throw new ValueError('`base` must be a positive number or `null`.');
   return base;
 }
@@ -45,7 +62,7 @@ export function baseOption(base: unknown): number | null {
 /** `keepdims`, default false. */
 export function keepdimsOption(keepdims: unknown): boolean {
   if (keepdims === undefined) return false;
-  if (typeof keepdims !== 'boolean') throw new TypeError(`\`keepdims\` must be a boolean; got ${String(keepdims)}`);
+  if (typeof keepdims !== 'boolean') throw new TypeError(`\`keepdims\` must be a boolean; got ${describeValue(keepdims)}`);
   return keepdims;
 }
 
@@ -56,12 +73,13 @@ export function axisOption(axis: unknown, fallback: Axis): Axis {
   return axis as Axis;
 }
 
-/** A scalar or 1-D input: with these, a reduction gives a number unless keepdims is set. */
-export type Flat = number | boolean | readonly (number | boolean)[] | TypedArray;
-
-/** Whether an argument is an options object rather than an array-like. */
+/**
+ * Whether the argument after pk is the options object rather than qk: only a plain object that is
+ * not a view (`{ data, shape, strides, offset }`) is; anything else (an ArrayBuffer, a Map, an
+ * NDArray, a class instance) is qk, converted or refused as an array.
+ */
 export function isOptionsObject(x: unknown): x is object {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && !(x instanceof NDArray) && !isScijsArray(x);
+  return isPlainObject(x) && !isStridedArray(x) && !isScijsArray(x);
 }
 
 /** The error `nan_policy: 'raise'` throws for an input holding NaN. */
@@ -72,15 +90,18 @@ export function nanPolicyError(): ValueError {
 /** Options of `entropy` (and `cross_entropy`). */
 export interface EntropyOptions {
   /** Logarithm base; `null`/undefined for e (nats). Must be positive (NaN passes, as in SciPy). */
-  base?: number | null;
-  /** Axis or axes to reduce; `null` ravels each input; default 0. Negative counts from the end. */
-  axis?: Axis;
+  base?: number | null | undefined;
+  /**
+   * Axis or axes to reduce; `null` (or `[]`, as SciPy 1.17) ravels each input; default 0.
+   * Negative counts from the end.
+   */
+  axis?: Axis | undefined;
   /** `propagate` (default), `omit` (drop NaN positions, paired across pk and qk) or `raise`. */
-  nan_policy?: NanPolicy;
+  nan_policy?: NanPolicy | undefined;
   /** Alias of `nan_policy`. */
-  nanPolicy?: NanPolicy;
+  nanPolicy?: NanPolicy | undefined;
   /** Keep reduced axes as length 1, so the result broadcasts against the input. */
-  keepdims?: boolean;
+  keepdims?: boolean | undefined;
 }
 
 const ENTROPY_KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
@@ -98,10 +119,9 @@ export interface CheckedEntropyOptions {
  * the presence of `pk`, before anything else (so `base` is checked before any short-circuit).
  */
 export function checkEntropyOptions(fn: string, pk: unknown, options: unknown): CheckedEntropyOptions {
-  if (!isOptionsObject(options)) throw new TypeError(`${fn}() options must be an object`);
-  checkKeys(fn, options, ENTROPY_KEYS);
-  const o = options as EntropyOptions;
-  const checked = { base: baseOption(o.base), axis: axisOption(o.axis, 0), policy: nanPolicyOption(o), keepdims: keepdimsOption(o.keepdims) };
+  const o = readOptions(fn, options, ENTROPY_KEYS);
+  const axis = axisOption(o.axis, 0);
+  const checked = { base: baseOption(o.base), axis: Array.isArray(axis) && axis.length === 0 ? null : axis, policy: nanPolicyOption(o), keepdims: keepdimsOption(o.keepdims) };
   if (pk === undefined || pk === null) throw new TypeError(`${fn}() missing required argument \`pk\``);
   return checked;
 }

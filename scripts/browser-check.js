@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The ESM build in a real browser: serves dist/esm/ from a tiny localhost server with an import
 // map that points the bare specifiers `ndarray` and `ndarray-ops` (CommonJS packages) at ESM
-// shims bundled by esbuild, opens the page in Debian's headless Chromium through playwright-core,
-// and checks the numbers it computes (entropy, rel_entr, KL) against this Node process running
+// shims bundled by esbuild, and `scipy-entropy` and its subpaths (`/stats`, `/special`,
+// `/spatial`) at dist/esm, as docs/browser.md shows; opens the page in Debian's headless Chromium
+// through playwright-core, and checks the numbers it computes (entropy from `scipy-entropy/stats`,
+// rel_entr from `/special`, jensenshannon from `/spatial`, KL) against this Node process running
 // the CommonJS build. Also checks what docs/browser.md says about a Content-Security-Policy: the
 // scijs ndarray stack needs 'unsafe-eval'.
 //
@@ -17,7 +19,7 @@ const { chromium } = require('playwright-core');
 
 const root = path.join(__dirname, '..');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const { entropy, rel_entr } = require(path.join(root, 'dist', 'cjs', 'index.js'));
+const { entropy, rel_entr, jensenshannon } = require(path.join(root, 'dist', 'cjs', 'index.js'));
 
 // The computation, as text: run verbatim in the page (ESM) and here (CJS).
 const COMPUTE = `
@@ -30,9 +32,22 @@ const COMPUTE = `
     kl: flat(entropy(M, Q, { axis: -1 })),
     relEntr: flat(rel_entr(M, Q)),
     all: flat(entropy(M, { axis: null })),
+    js: flat(jensenshannon(M, Q, { axis: 1 })),
   };
 `;
-const compute = new Function('entropy', 'rel_entr', COMPUTE);
+const compute = new Function('entropy', 'rel_entr', 'jensenshannon', COMPUTE);
+
+/** The import map of docs/browser.md: the package's root and each subpath of its exports map. */
+const IMPORT_MAP = {
+  imports: {
+    ndarray: '/vendor/ndarray.js',
+    'ndarray-ops': '/vendor/ndarray-ops.js',
+    'scipy-entropy': '/dist/esm/index.js',
+    'scipy-entropy/stats': '/dist/esm/stats/index.js',
+    'scipy-entropy/special': '/dist/esm/special/index.js',
+    'scipy-entropy/spatial': '/dist/esm/spatial/index.js',
+  },
+};
 
 async function shims(dir) {
   // Each CommonJS dependency of the ESM build becomes one ESM file with a default export.
@@ -49,16 +64,19 @@ async function shims(dir) {
 }
 
 function page(csp) {
-  const importMap = { imports: { ndarray: '/vendor/ndarray.js', 'ndarray-ops': '/vendor/ndarray-ops.js', 'scipy-entropy': '/dist/esm/index.js' } };
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>scipy-entropy in the browser</title>
 ${csp ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : ''}
-<script type="importmap">${JSON.stringify(importMap)}</script>
+<script type="importmap">${JSON.stringify(IMPORT_MAP)}</script>
 <script type="module">
 const fail = (err) => { window.__result = { error: err.name + ': ' + err.message }; };
-import('scipy-entropy').then(({ entropy, rel_entr }) => {
+Promise.all(['scipy-entropy', 'scipy-entropy/stats', 'scipy-entropy/special', 'scipy-entropy/spatial'].map((m) => import(m))).then(([root, stats, special, spatial]) => {
   try {
+    const { entropy } = stats;
+    const { rel_entr } = special;
+    const { jensenshannon } = spatial;
     window.__result = (() => {${COMPUTE}})();
+    window.__result.sameModules = [root.entropy === entropy && root.rel_entr === rel_entr && root.jensenshannon === jensenshannon ? 1 : 0];
   } catch (err) {
     fail(err);
   }
@@ -121,7 +139,7 @@ async function main() {
 
     const got = await run('/');
     if (got.error) throw new Error(`the page failed: ${got.error} ${errors.join('; ')}`);
-    const want = compute(entropy, rel_entr);
+    const want = { ...compute(entropy, rel_entr, jensenshannon), sameModules: [1] };
     let failures = 0;
     for (const key of Object.keys(want)) {
       const a = got[key];
@@ -131,7 +149,7 @@ async function main() {
       if (!same) failures++;
     }
     const version = context.browser()?.version() ?? (await tab.evaluate(() => navigator.userAgent));
-    console.log(`Chromium ${version}: ESM build from dist/esm, ndarray and ndarray-ops through an import map`);
+    console.log(`Chromium ${version}: ESM build from dist/esm (root, /stats, /special, /spatial), ndarray and ndarray-ops through an import map`);
 
     // Content-Security-Policy: without 'unsafe-eval' the scijs code generation is refused.
     const strict = await run('/csp-strict');

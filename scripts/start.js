@@ -8,7 +8,7 @@ const { entropy, rel_entr } = require('../dist/cjs/index.js');
 
 const P = [0.05, 0.1, 0.2, 0.05, 0.15, 0.25, 0.08, 0.12];
 const Q = [0.3, 0.1, 0.2, 0.1, 0.1, 0.02, 0.08, 0.1];
-const sum = (a) => a.toArray().reduce((s, x) => s + x, 0);
+const sum = (a) => a.sum();
 console.log('P =', JSON.stringify(P));
 console.log('Q =', JSON.stringify(Q));
 console.log(`KL(P||Q) = entropy(P, Q)        = ${entropy(P, Q)} nats`);

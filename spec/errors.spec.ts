@@ -1,4 +1,4 @@
-import { AxisError, IndexError, ThreadError, ValueError } from '../lib/errors';
+import { AxisError, describeValue, IndexError, ThreadError, ValueError } from '../lib/errors';
 
 describe('ValueError', () => {
   it('is an Error named ValueError, with its message', () => {
@@ -36,5 +36,26 @@ describe('ThreadError', () => {
     expect(e).toBeInstanceOf(ThreadError);
     expect(e).not.toBeInstanceOf(ValueError);
     expect(e.name).toBe('ThreadError');
+  });
+});
+
+describe('describeValue', () => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  it.each([
+    ['a string, quoted', 'abc', '"abc"'],
+    ['a long string, cut', 'x'.repeat(50), `"${'x'.repeat(40)}..."`],
+    ['a bigint', 1n, '1n'],
+    ['a symbol', Symbol('s'), 'Symbol(s)'],
+    ['a function', () => 0, 'a function'],
+    ['null', null, 'null'],
+    ['undefined', undefined, 'undefined'],
+    ['a cyclic object', cyclic, 'Object'],
+    ['a null-prototype object', Object.create(null), 'an object with a null prototype'],
+    ['a Map', new Map(), 'Map'],
+    ['NaN', NaN, 'NaN'],
+    ['a Proxy whose traps throw', new Proxy({}, { getPrototypeOf: () => { throw new Error('trap'); } }), 'object'],
+  ])('names %s without running its code', (_what, v, text) => {
+    expect(describeValue(v)).toBe(text);
   });
 });

@@ -1,4 +1,6 @@
-import { axisOption, baseOption, checkKeys, keepdimsOption, nanPolicyOption } from '../lib/options';
+import ndarray from 'ndarray';
+import { axisOption, baseOption, isOptionsObject, keepdimsOption, nanPolicyOption, readOptions } from '../lib/options';
+import { NDArray } from '../lib/ndarray/ndarray';
 import { ValueError } from '../lib/errors';
 
 describe('baseOption', () => {
@@ -18,8 +20,8 @@ describe('baseOption', () => {
     [-0, ValueError, '`base` must be a positive number or `null`.'],
     [-2, ValueError, '`base` must be a positive number or `null`.'],
     [-Infinity, ValueError, '`base` must be a positive number or `null`.'],
-    ['2', TypeError, '`base` must be a number or `null`; got string'],
-    [true, TypeError, '`base` must be a number or `null`; got boolean'],
+    ['2', TypeError, '`base` must be a number or `null`; got "2"'],
+    [true, TypeError, '`base` must be a number or `null`; got true'],
   ])('rejects base %j', (base, cls, message) => {
     expect(() => baseOption(base)).toThrow(cls);
     expect(() => baseOption(base)).toThrow(message);
@@ -75,10 +77,49 @@ describe('axisOption', () => {
   });
 });
 
-describe('checkKeys', () => {
-  it('accepts known option names and rejects others the way Python rejects keywords', () => {
-    expect(() => checkKeys('entropy', { base: 2 }, ['base', 'axis'])).not.toThrow();
-    expect(() => checkKeys('entropy', { bsae: 2 }, ['base', 'axis'])).toThrow(TypeError);
-    expect(() => checkKeys('entropy', { bsae: 2 }, ['base', 'axis'])).toThrow("entropy() got an unexpected keyword argument 'bsae'");
+describe('readOptions', () => {
+  it('copies the known own properties of a plain object, once', () => {
+    let reads = 0;
+    const options = { base: 2, get axis() { reads++; return 1; } };
+    const o = readOptions('entropy', options, ['base', 'axis']);
+    expect({ ...o }).toEqual({ base: 2, axis: 1 });
+    expect(o.axis).toBe(1);
+    expect(reads).toBe(1);
+    expect({ ...readOptions('entropy', undefined, ['base']) }).toEqual({});
+    expect(readOptions('entropy', Object.assign(Object.create(null) as object, { base: 3 }), ['base']).base).toBe(3);
+  });
+
+  it('rejects unknown names the way Python rejects keywords', () => {
+    expect(() => readOptions('entropy', { bsae: 2 }, ['base', 'axis'])).toThrow(TypeError);
+    expect(() => readOptions('entropy', { bsae: 2 }, ['base', 'axis'])).toThrow("entropy() got an unexpected keyword argument 'bsae'");
+  });
+
+  it('ignores inherited properties: a polluted Object.prototype changes nothing', () => {
+    const proto = Object.prototype as { base?: unknown };
+    proto.base = -1;
+    try {
+      expect(readOptions('entropy', {}, ['base']).base).toBeUndefined();
+    } finally {
+      delete proto.base;
+    }
+  });
+
+  it.each([
+    ['a Map', new Map([['base', 2]]), 'got Map'],
+    ['an array', [2], 'got Array'],
+    ['a string', 'base', 'got "base"'],
+    ['a class instance', new (class Opts { base = 2; })(), 'got Opts'],
+  ])('refuses %s as options with a TypeError', (_what, options, message) => {
+    expect(() => readOptions('entropy', options, ['base'])).toThrow(`entropy() options must be a plain object; ${message}`);
+  });
+});
+
+describe('isOptionsObject', () => {
+  it('takes only plain objects that are not views as options', () => {
+    expect(isOptionsObject({ base: 2 })).toBe(true);
+    expect(isOptionsObject(Object.create(null))).toBe(true);
+    for (const x of [new ArrayBuffer(8), new Map(), new Set(), new Error('e'), [1], new Float64Array(1), ndarray(new Float64Array(1)), NDArray.fromData(new Float64Array(1)), { data: [1], shape: [1], strides: [1], offset: 0 }, null, 1]) {
+      expect(isOptionsObject(x)).toBe(false);
+    }
   });
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run docs`: typedoc builds the API reference (docs/api/, not committed) from the TSDoc
-# comments. Fails on typedoc errors (e.g. an entry point that does not exist); prints warnings.
+# comments. Fails on any typedoc error or warning (typedoc.json: treatWarningsAsErrors), e.g. an
+# exported signature referring to a type the reference does not include.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run docs --silent

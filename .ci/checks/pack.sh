@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as users install it: build, lint the package (publint, @arethetypeswrong/cli),
+# The package as users install it: pack (prepack builds), lint the package (publint, @arethetypeswrong/cli),
 # `npm pack`, install the tarball into a fresh consumer project (its dependencies come from the
 # registry), then check require(), import(), every subpath, the `scipy-entropy` bin, and that a
 # TypeScript consumer compiles against the published types under moduleResolution nodenext
@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-npm run build --silent
+# `npm pack` builds dist/ itself (prepack).
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -106,7 +106,19 @@ const c: number | NDArray = e2([[1, 2]], { axis: 0 });
 const shape: readonly number[] = kl_div([1], [2]).shape;
 // @ts-expect-error: nan_policy is one of propagate, omit, raise
 entropy([1], { nan_policy: 'ignore' });
-export { h, a, b, c, shape, js };
+// The lines of issue 11, with no casts under strict + exactOptionalPropertyTypes.
+const m = [[1, 2, 3], [4, 5, 6]];
+const P = [0.5, 0.5];
+const Q = [0.9, 0.1];
+const maybeBase: number | undefined = undefined;
+const rows: NDArray = entropy(m, { axis: 1 });
+const all: number = entropy(m, { axis: null });
+const e: number[][] = rel_entr(m, m).toArray();
+const total: number = rel_entr(P, Q).toArray().reduce((s, v) => s + v, 0) + rel_entr(P, Q).sum();
+const opts = { axis: 0, base: 2 };
+const widened: number = entropy(P, opts);
+const withBase: number = entropy([1, 2], { base: maybeBase });
+export { h, a, b, c, shape, js, rows, all, e, total, widened, withBase };
 TS
 cat > cjs.cts <<'TS'
 import { entropy, NDArray } from 'scipy-entropy';
@@ -116,7 +128,7 @@ const a: NDArray = entr([0.5, 0.25]);
 export { h, a };
 TS
 cp esm.mts bundler.ts
-common='"strict": true, "noEmit": true, "skipLibCheck": false, "target": "ES2020", "lib": ["ES2020", "DOM"], "types": []'
+common='"strict": true, "exactOptionalPropertyTypes": true, "noEmit": true, "skipLibCheck": false, "target": "ES2020", "lib": ["ES2020", "DOM"], "types": []'
 printf '{ "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext", %s }, "files": ["esm.mts", "cjs.cts"] }\n' "$common" > tsconfig.nodenext.json
 printf '{ "compilerOptions": { "module": "esnext", "moduleResolution": "bundler", %s }, "files": ["bundler.ts"] }\n' "$common" > tsconfig.bundler.json
 node "$tsc" -p tsconfig.nodenext.json

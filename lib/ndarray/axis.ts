@@ -1,5 +1,5 @@
 /** Axis normalisation, with the error wording of the numpy/SciPy function being mirrored. */
-import { AxisError, ValueError } from '../errors.js';
+import { AxisError, describeValue, ValueError } from '../errors.js';
 
 /** An `axis` option: one axis, several, or `null` for all of them (after ravelling). */
 export type Axis = number | readonly number[] | null;
@@ -34,15 +34,17 @@ export const SAMPLE_MESSAGES: AxisMessages = {
 };
 
 /**
- * Checks the type of an `axis` option before any shape is known.
- * @throws {TypeError} when it is not an integer, an array of integers, null or undefined.
+ * Checks the type of an `axis` option before any shape is known. Only numbers count: `1n`,
+ * `'1'`, `true` and nested arrays (`[[0]]`) are refused, not read as integers.
+ * @throws {TypeError} when it is not an integer, an array of integers, null or undefined; the
+ *   message names the offending value by its type.
  */
 export function checkAxisType(axis: unknown): asserts axis is Axis | undefined {
   if (axis === null || axis === undefined) return;
-  const items = Array.isArray(axis) ? axis : [axis];
+  const items: readonly unknown[] = Array.isArray(axis) ? axis : [axis];
   for (const a of items) {
     if (typeof a !== 'number' || Number.isNaN(a)) {
-      throw new TypeError(`\`axis\` must be an integer, an array of integers, or null; got ${typeof a === 'string' ? JSON.stringify(a) : String(a)}`);
+      throw new TypeError(`\`axis\` must be an integer, an array of integers, or null; got ${describeValue(a)}${items === axis ? ` in ${describeValue(axis)}` : ''}`);
     }
     if (!Number.isInteger(a)) throw new TypeError(`integer argument expected, got float (axis ${a})`);
   }

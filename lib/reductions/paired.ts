@@ -12,7 +12,7 @@ import { NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce/reduce.js';
 import { parallelReduce } from '../threads/parallel-reduce.js';
 import type { Reduction } from '../ndarray/reduce/reduction.js';
-import { shapeResult } from '../ndarray/result.js';
+import { floatResultDtype, shapeResult } from '../ndarray/result.js';
 import { sameShape } from '../ndarray/shape.js';
 import { type CheckedEntropyOptions, type NanPolicy, nanPolicyError } from '../options.js';
 import { containsNaN } from './nan-count.js';
@@ -79,5 +79,5 @@ export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: Che
     const logBase = Math.log(o.base);
     for (let i = 0; i < values.length; i++) values[i] /= logBase;
   }
-  return shapeResult(values, shape, keptShape, o.keepdims);
+  return shapeResult(values, shape, keptShape, o.keepdims, floatResultDtype(a, b));
 }

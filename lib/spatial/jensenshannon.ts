@@ -4,24 +4,25 @@ import { asarray, type ArrayLike } from '../ndarray/create.js';
 import { NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce/reduce.js';
 import { parallelReduce } from '../threads/parallel-reduce.js';
-import { shapeResult } from '../ndarray/result.js';
+import { floatResultDtype, shapeResult } from '../ndarray/result.js';
 import { cStrides, sizeOf } from '../ndarray/shape.js';
-import { checkKeys, type Flat, isOptionsObject, keepdimsOption } from '../options.js';
+import { describeValue } from '../errors.js';
+import { keepdimsOption, readOptions } from '../options.js';
 import { JENSEN_SHANNON } from '../reductions/jensen-shannon.js';
-import { TOTAL } from '../reductions/total.js';
+import { TOTAL } from '../ndarray/reduce/total.js';
+import type { Max, RankOf } from '../types/rank.js';
+import type { NoExtra, Reduced } from '../types/signatures.js';
 
 /** Options of {@link jensenshannon}. */
 export interface JensenShannonOptions {
   /** Logarithm base; `null`/undefined for e. Not checked, as in SciPy (1 gives inf, 0 gives -0, < 0 NaN). */
-  base?: number | null;
+  base?: number | null | undefined;
   /** Axis or axes to reduce (numpy's `np.sum` rules, per input); `null` for all; default 0. */
-  axis?: Axis;
+  axis?: Axis | undefined;
   /** Keep reduced axes as length 1, so the result broadcasts against the inputs. */
-  keepdims?: boolean;
+  keepdims?: boolean | undefined;
 }
 
-/** Options under which scalar or 1-D inputs give a number. */
-type ScalarOptions = JensenShannonOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const KEYS = ['base', 'axis', 'keepdims'];
 
@@ -50,8 +51,8 @@ const KEYS = ['base', 'axis', 'keepdims'];
  * @param q - second distribution, broadcast against `p` after normalisation (numpy rules).
  * @param options - {@link JensenShannonOptions}: `base` (default e), `axis` (default 0; an int,
  *   an array of ints or `null`), `keepdims` (default false).
- * @returns a number when no axis is left and keepdims is false; otherwise a float64 `NDArray` of
- *   the broadcast shape without (or with length-1) reduced axes.
+ * @returns a number when no axis is left and keepdims is false; otherwise an `NDArray` of
+ *   the broadcast shape without (or with length-1) reduced axes (float32 when both inputs are float32).
  * @throws {AxisError} `axis 2 is out of bounds for array of dimension 2` (checked against each
  *   input's own dimension); {@link ValueError} `duplicate value in 'axis'` and
  *   `operands could not be broadcast together with shapes (3,) (2,) `; `TypeError` for
@@ -62,22 +63,21 @@ const KEYS = ['base', 'axis', 'keepdims'];
  * jensenshannon([0, 0], [1, 1]);                    // => NaN (zero-sum p)
  * @see scipy.spatial.distance.jensenshannon
  */
-export function jensenshannon(p: Flat, q: Flat, options?: ScalarOptions): number;
-export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannonOptions & { keepdims: true }): NDArray;
+export function jensenshannon<P extends ArrayLike, Q extends ArrayLike, const O extends JensenShannonOptions = {}>(p: P, q: Q, options?: O & NoExtra<O, JensenShannonOptions>): Reduced<Max<RankOf<P>, RankOf<Q>>, O>;
 export function jensenshannon(p: ArrayLike, q: ArrayLike, options?: JensenShannonOptions): number | NDArray;
 export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannonOptions = {}): number | NDArray {
-  if (!isOptionsObject(options)) throw new TypeError('jensenshannon() options must be an object');
-  checkKeys('jensenshannon', options, KEYS);
-  const base = options.base ?? null;
-  if (base !== null && typeof base !== 'number') throw new TypeError(`\`base\` must be a number or \`null\`; got ${typeof base}`);
-  const axis = options.axis === undefined ? 0 : options.axis;
+  const o = readOptions('jensenshannon', options, KEYS);
+  const base = o.base ?? null;
+  if (base !== null && typeof base !== 'number') throw new TypeError(`\`base\` must be a number or \`null\`; got ${describeValue(base)}`);
+  const axis = o.axis === undefined ? 0 : o.axis;
   checkAxisType(axis);
-  const keepdims = keepdimsOption(options.keepdims);
+  const keepdims = keepdimsOption(o.keepdims);
   if (p === undefined || p === null) throw new TypeError('jensenshannon() missing required argument `p`');
   if (q === undefined || q === null) throw new TypeError('jensenshannon() missing required argument `q`');
 
   let a = asarray(p, 'p');
   let b = asarray(q, 'q');
+  const dtype = floatResultDtype(a, b);
   const axesA = sumAxes(axis, a.ndim);
   const axesB = sumAxes(axis, b.ndim);
   const shape = broadcastShapes(a.shape, b.shape);
@@ -96,7 +96,7 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   const params = { stretchP: stretchA, stretchQ: stretchB, logBase: base === null ? null : Math.log(base) };
   const [pa, pb] = [a.broadcastTo(shape), b.broadcastTo(shape)];
   const { values, shape: outShape } = parallelReduce(JENSEN_SHANNON, pa, pb, axes, false, params) ?? reduceSlices(pa, pb, axes, false, JENSEN_SHANNON, params);
-  return shapeResult(values, outShape, keptShape, keepdims);
+  return shapeResult(values, outShape, keptShape, keepdims, dtype);
 }
 
 /**

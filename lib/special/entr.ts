@@ -1,8 +1,10 @@
 import { entrScalar } from '../math/convex-analysis.js';
 import { entrMapWasm, wasm } from '../wasm/kernels.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** entr as an elementwise kernel (the second operand is ignored); WebAssembly SIMD on contiguous float64 rows. */
 export const ENTR: Binary = {
@@ -20,16 +22,14 @@ export const ENTR: Binary = {
  * Note `entr(1)` is `-0` and `entr(inf)` is `-inf`.
  *
  * @param x - array-like; never mutated.
- * @param options - `out`: a float64 array of x's shape to write the result into (then returned).
- * @returns a number for scalar input, otherwise a float64 `NDArray` of the same shape.
+ * @param options - `out`: a float64 or float32 array of x's shape to write the result into (then returned); `null` for none.
+ * @returns a number for scalar input, otherwise an `NDArray` of the same shape: float32 for float32 input, else float64 (computed in float64, rounded once).
  * @example
  * entr(0.5);        // => 0.34657359027997264
  * entr([0, 1, -1]); // => NDArray [0, -0, -Infinity]
  * @see scipy.special.entr
  */
-export function entr(x: number | boolean): number;
-export function entr(x: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function entr(x: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function entr<X extends ArrayLike, const O extends UfuncOptions = {}>(x: X, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, 0, O>;
 export function entr(x: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function entr(x: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, 0, ENTR, options);

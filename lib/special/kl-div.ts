@@ -1,7 +1,9 @@
 import { klDivScalar } from '../math/convex-analysis.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** kl_div as an elementwise kernel. */
 export const KL_DIV: Binary = {
@@ -20,18 +22,15 @@ export const KL_DIV: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.
- * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
- * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @param options - `out`: a float64 or float32 array of the broadcast shape to write the result into (then returned); `null` for none.
+ * @returns a number when both are scalars, otherwise an `NDArray` of the broadcast shape: float32 when the array operands are float32, else float64 (computed in float64, rounded once).
  * @throws {ValueError} when the shapes do not broadcast.
  * @example
- * kl_div(1, 2);       // => 0.3068528194400547
+ * kl_div(1, 2);       // => 0.3068528194400546
  * kl_div(0, [2, -1]); // => NDArray [2, Infinity]
  * @see scipy.special.kl_div
  */
-export function kl_div(x: number | boolean, y: number | boolean): number;
-export function kl_div(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function kl_div(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
-export function kl_div(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function kl_div<X extends ArrayLike, Y extends ArrayLike, const O extends UfuncOptions = {}>(x: X, y: Y, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, RankOf<Y>, O>;
 export function kl_div(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function kl_div(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, y, KL_DIV, options);

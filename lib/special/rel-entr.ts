@@ -1,8 +1,10 @@
 import { relEntrScalar } from '../math/convex-analysis.js';
 import { relEntrMapWasm, wasm } from '../wasm/kernels.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** rel_entr as an elementwise kernel; WebAssembly SIMD on contiguous float64 rows. */
 export const REL_ENTR: Binary = {
@@ -24,18 +26,15 @@ export const REL_ENTR: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x` (numpy rules).
- * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
- * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @param options - `out`: a float64 or float32 array of the broadcast shape to write the result into (then returned); `null` for none.
+ * @returns a number when both are scalars, otherwise an `NDArray` of the broadcast shape: float32 when the array operands are float32, else float64 (computed in float64, rounded once).
  * @throws {ValueError} `operands could not be broadcast together with shapes (2,) (3,) `.
  * @example
  * rel_entr(1, 2);           // => -0.6931471805599453
  * rel_entr([0, 1], [0, 0]); // => NDArray [0, Infinity]
  * @see scipy.special.rel_entr
  */
-export function rel_entr(x: number | boolean, y: number | boolean): number;
-export function rel_entr(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function rel_entr(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
-export function rel_entr(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function rel_entr<X extends ArrayLike, Y extends ArrayLike, const O extends UfuncOptions = {}>(x: X, y: Y, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, RankOf<Y>, O>;
 export function rel_entr(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function rel_entr(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, y, REL_ENTR, options);

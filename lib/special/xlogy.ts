@@ -1,7 +1,9 @@
 import { xlogyScalar } from '../math/xlogy.js';
-import { type ArrayLike, type NestedArray, type TypedArray } from '../ndarray/create.js';
+import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
+import type { RankOf } from '../types/rank.js';
+import type { Mapped, NoExtra } from '../types/signatures.js';
 
 /** xlogy as an elementwise kernel. */
 export const XLOGY: Binary = {
@@ -18,18 +20,15 @@ export const XLOGY: Binary = {
  *
  * @param x - array-like; never mutated.
  * @param y - array-like, broadcast against `x`.
- * @param options - `out`: a float64 array of the broadcast shape to write the result into (then returned).
- * @returns a number when both are scalars, otherwise a float64 `NDArray` of the broadcast shape.
+ * @param options - `out`: a float64 or float32 array of the broadcast shape to write the result into (then returned); `null` for none.
+ * @returns a number when both are scalars, otherwise an `NDArray` of the broadcast shape: float32 when the array operands are float32, else float64 (computed in float64, rounded once).
  * @throws {ValueError} when the shapes do not broadcast.
  * @example
  * xlogy(2, Math.E); // => 2
  * xlogy(0, [0, -1]); // => NDArray [0, 0]
  * @see scipy.special.xlogy
  */
-export function xlogy(x: number | boolean, y: number | boolean): number;
-export function xlogy(x: ArrayLike, y: ArrayLike, options: UfuncOptions & { out: object }): NDArray;
-export function xlogy(x: NestedArray | TypedArray, y: ArrayLike, options?: UfuncOptions): NDArray;
-export function xlogy(x: ArrayLike, y: NestedArray | TypedArray, options?: UfuncOptions): NDArray;
+export function xlogy<X extends ArrayLike, Y extends ArrayLike, const O extends UfuncOptions = {}>(x: X, y: Y, options?: O & NoExtra<O, UfuncOptions>): Mapped<RankOf<X>, RankOf<Y>, O>;
 export function xlogy(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray;
 export function xlogy(x: ArrayLike, y: ArrayLike, options?: UfuncOptions): number | NDArray {
   return map2(x, y, XLOGY, options);

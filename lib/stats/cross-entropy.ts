@@ -1,14 +1,14 @@
 import { type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-import { checkEntropyOptions, type EntropyOptions, type Flat } from '../options.js';
+import { checkEntropyOptions, type EntropyOptions } from '../options.js';
 import { CROSS } from '../reductions/cross.js';
 import { pairedReduction } from '../reductions/paired.js';
+import type { Max, RankOf } from '../types/rank.js';
+import type { NoExtra, Reduced } from '../types/signatures.js';
 
 /** Options of {@link cross_entropy}: those of `entropy`. */
 export type CrossEntropyOptions = EntropyOptions;
 
-/** Options under which scalar or 1-D inputs give a number. */
-type ScalarOptions = CrossEntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 /**
  * The cross entropy of `qk` relative to `pk`, `H(p, q) = -sum(p log q)` along `axis` after
@@ -32,7 +32,7 @@ type ScalarOptions = CrossEntropyOptions & { axis?: 0 | -1 | null; keepdims?: fa
  * @param options - as `entropy`: `base` (default e), `axis` (default 0), `nan_policy` (default
  *   `propagate`; alias `nanPolicy`), `keepdims` (default false).
  * @returns a number when the reduction leaves no axis and keepdims is false; otherwise a
- *   float64 `NDArray` of the remaining (or kept) axes.
+ *   `NDArray` of the remaining (or kept) axes (float32 when the inputs are float32, else float64).
  * @throws {ValueError} `` `base` must be a positive number or `null`. ``,
  *   `Array shapes are incompatible for broadcasting.`, `The input contains nan values` (policy
  *   raise), an invalid nan_policy; {@link AxisError} for an axis out of bounds (`source: axis 2
@@ -44,8 +44,7 @@ type ScalarOptions = CrossEntropyOptions & { axis?: 0 | -1 | null; keepdims?: fa
  * cross_entropy([1, 1], [1, 0]);                     // => Infinity
  * @see scipy.stats.entropy (H(p) + D(p || q))
  */
-export function cross_entropy(pk: Flat, qk: Flat, options?: ScalarOptions): number;
-export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions & { keepdims: true }): NDArray;
+export function cross_entropy<P extends ArrayLike, Q extends ArrayLike, const O extends CrossEntropyOptions = {}>(pk: P, qk: Q, options?: O & NoExtra<O, CrossEntropyOptions>): Reduced<Max<RankOf<P>, RankOf<Q>>, O>;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options?: CrossEntropyOptions): number | NDArray;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = {}): number | NDArray {
   const o = checkEntropyOptions('cross_entropy', pk, options);

@@ -1,13 +1,15 @@
-import { AxisError, ValueError } from '../errors.js';
+import { AxisError, describeValue, ValueError } from '../errors.js';
 import { type Axis, checkAxisType, normalizeAxes, SAMPLE_MESSAGES } from '../ndarray/axis.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { mapSlices } from '../ndarray/reduce/map-slices.js';
-import { shapeResult } from '../ndarray/result.js';
+import { floatResultDtype, shapeResult } from '../ndarray/result.js';
 import { sizeOf } from '../ndarray/shape.js';
-import { baseOption, checkKeys, type Flat, isOptionsObject, keepdimsOption, type NanPolicy, nanPolicyError, nanPolicyOption } from '../options.js';
+import { baseOption, keepdimsOption, type NanPolicy, nanPolicyError, nanPolicyOption, readOptions } from '../options.js';
 import { containsNaN } from '../reductions/nan-count.js';
 import { numpyPairwiseSum } from '../math/pairwise.js';
+import type { RankOf } from '../types/rank.js';
+import type { NoExtra, Reduced } from '../types/signatures.js';
 
 /** The estimators of {@link differential_entropy} (names are case-insensitive). */
 export type DifferentialEntropyMethod = 'auto' | 'vasicek' | 'van es' | 'ebrahimi' | 'correa';
@@ -15,25 +17,23 @@ export type DifferentialEntropyMethod = 'auto' | 'vasicek' | 'van es' | 'ebrahim
 /** Options of {@link differential_entropy}. */
 export interface DifferentialEntropyOptions {
   /** Window half-width m; `null`/undefined for `floor(sqrt(n) + 0.5)`. Valid when `2 <= 2m < n`. */
-  window_length?: number | null;
+  window_length?: number | null | undefined;
   /** Alias of `window_length`. */
-  windowLength?: number | null;
+  windowLength?: number | null | undefined;
   /** Logarithm base; `null`/undefined for e. Must be positive (checked only when an estimate runs). */
-  base?: number | null;
+  base?: number | null | undefined;
   /** Axis or axes holding the sample; `null` ravels; default 0. Negative counts from the end. */
-  axis?: Axis;
+  axis?: Axis | undefined;
   /** Estimator, default `auto`: van es for n <= 10, ebrahimi for n <= 1000, vasicek above. */
-  method?: DifferentialEntropyMethod | Capitalize<DifferentialEntropyMethod> | Uppercase<DifferentialEntropyMethod> | (string & {});
+  method?: DifferentialEntropyMethod | Capitalize<DifferentialEntropyMethod> | Uppercase<DifferentialEntropyMethod> | (string & {}) | undefined;
   /** `propagate` (default), `omit` (drop NaN values of each sample) or `raise`. */
-  nan_policy?: NanPolicy;
+  nan_policy?: NanPolicy | undefined;
   /** Alias of `nan_policy`. */
-  nanPolicy?: NanPolicy;
+  nanPolicy?: NanPolicy | undefined;
   /** Keep the sample axes as length 1, so the result broadcasts against the input. */
-  keepdims?: boolean;
+  keepdims?: boolean | undefined;
 }
 
-/** Options under which a scalar or 1-D input gives a number. */
-type ScalarOptions = DifferentialEntropyOptions & { axis?: 0 | -1 | null; keepdims?: false };
 
 const KEYS = ['window_length', 'windowLength', 'base', 'axis', 'method', 'nan_policy', 'nanPolicy', 'keepdims'];
 const METHODS = ['vasicek', 'van es', 'correa', 'ebrahimi', 'auto'];
@@ -61,14 +61,14 @@ const METHODS = ['vasicek', 'van es', 'correa', 'ebrahimi', 'auto'];
  * too-small slice gives NaN; slices of an empty input give NaN. SciPy also emits a
  * `SmallSampleWarning` in the NaN cases; this package has no warnings and returns NaN silently
  * (see docs/differences-from-scipy.md). Sorting works on a per-slice copy; the input is never
- * mutated. Results are float64 (SciPy keeps float32 for float32 input).
+ * mutated. Results are float32 for float32 input, as SciPy's (computed in float64, rounded once), float64 otherwise.
  *
  * @param values - the sample(s); array-like, never mutated.
  * @param options - {@link DifferentialEntropyOptions}: `window_length` (default
  *   `floor(sqrt(n) + 0.5)`), `base` (default e), `axis` (default 0), `method` (default `auto`),
  *   `nan_policy` (default `propagate`), `keepdims` (default false).
- * @returns a number when the reduction leaves no axis and keepdims is false; otherwise a float64
- *   `NDArray` of the remaining (or kept) axes.
+ * @returns a number when the reduction leaves no axis and keepdims is false; otherwise an
+ *   `NDArray` of the remaining (or kept) axes (float32 for float32 input, else float64).
  * @throws {ValueError} `Window length (W) must be positive and less than half the sample size (N).`,
  *   `` `base` must be a positive number or `null`. ``, `` `method` must be one of {...} ``,
  *   `The input contains nan values` (policy raise), an invalid nan_policy; {@link AxisError}
@@ -80,20 +80,18 @@ const METHODS = ['vasicek', 'van es', 'correa', 'ebrahimi', 'auto'];
  * differential_entropy([1, 2, 3]);                                        // => NaN (too small)
  * @see scipy.stats.differential_entropy
  */
-export function differential_entropy(values: Flat, options?: ScalarOptions): number;
-export function differential_entropy(values: ArrayLike, options: DifferentialEntropyOptions & { keepdims: true }): NDArray;
+export function differential_entropy<V extends ArrayLike, const O extends DifferentialEntropyOptions = {}>(values: V, options?: O & NoExtra<O, DifferentialEntropyOptions>): Reduced<RankOf<V>, O>;
 export function differential_entropy(values: ArrayLike, options?: DifferentialEntropyOptions): number | NDArray;
 export function differential_entropy(values: ArrayLike, options: DifferentialEntropyOptions = {}): number | NDArray {
-  if (!isOptionsObject(options)) throw new TypeError('differential_entropy() options must be an object');
-  checkKeys('differential_entropy', options, KEYS);
-  const window = windowOption(options);
-  const base = options.base ?? null;
+  const o = readOptions('differential_entropy', options, KEYS);
+  const window = windowOption(o);
+  const base = o.base ?? null;
   if (base !== null && typeof base !== 'number') baseOption(base);
-  const method = options.method ?? 'auto';
-  if (typeof method !== 'string') throw new TypeError(`\`method\` must be a string; got ${typeof method}`);
-  const policy = nanPolicyOption(options);
-  const keepdims = keepdimsOption(options.keepdims);
-  const axis = options.axis === undefined ? 0 : options.axis;
+  const method = o.method ?? 'auto';
+  if (typeof method !== 'string') throw new TypeError(`\`method\` must be a string; got ${describeValue(method)}`);
+  const policy = nanPolicyOption(o);
+  const keepdims = keepdimsOption(o.keepdims);
+  const axis = o.axis === undefined ? 0 : o.axis;
   checkSampleAxisType(axis);
   if (values === undefined || values === null) throw new TypeError('differential_entropy() missing required argument `values`');
 
@@ -148,7 +146,7 @@ export function differential_entropy(values: ArrayLike, options: DifferentialEnt
     if (!nd && tooSmall(sample.length)) return NaN;
     return estimate(sample);
   });
-  return shapeResult(out, shape, keptShape, keepdims);
+  return shapeResult(out, shape, keptShape, keepdims, floatResultDtype(x));
 }
 
 /** camelCase alias of {@link differential_entropy}. */
@@ -160,14 +158,14 @@ function defaultWindow(n: number): number {
 }
 
 /** `window_length` or its alias: null/undefined, or an integer. */
-function windowOption(options: DifferentialEntropyOptions): number | null {
+function windowOption(options: Readonly<Record<string, unknown>>): number | null {
   const { window_length: a, windowLength: b } = options;
   if (a !== undefined && b !== undefined && a !== b) {
     throw new TypeError('got both `window_length` and its alias `windowLength` with different values');
   }
   const w = a ?? b ?? null;
   if (w !== null && (typeof w !== 'number' || !Number.isInteger(w))) {
-    throw new TypeError(`\`window_length\` must be an integer or \`null\`; got ${typeof w === 'string' ? JSON.stringify(w) : String(w)}`);
+    throw new TypeError(`\`window_length\` must be an integer or \`null\`; got ${describeValue(w)}`);
   }
   return w;
 }

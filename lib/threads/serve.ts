@@ -53,7 +53,7 @@ function runPiece(job: Job, views: Views, p: number): void {
     const { values } = reduceSlices(a, b, job.axes, job.omit, reductionFor(key.name), key.params);
     (out as Float64Array).set(values, job.out.offset + s * job.outPerIndex - base);
   } else {
-    walk(a, b, out as Float64Array, job.out.offset + s * job.out.strides[job.axis] - base, binaryFor(job.binary!).row);
+    walk(a, b, out as Float64Array | Float32Array, job.out.offset + s * job.out.strides[job.axis] - base, binaryFor(job.binary!).row);
   }
 }
 

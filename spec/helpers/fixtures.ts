@@ -35,6 +35,8 @@ export interface FixtureCall {
   shape?: number[];
   values?: Encoded[];
   error?: { type: string; message: string; match: 'exact' | 'prefix' };
+  /** `float32` where SciPy returns float32: the value is SciPy's on float64 input, to be rounded once. */
+  dtype?: 'float32';
 }
 
 /** One fixture case: inputs and the calls made on them. */
@@ -273,8 +275,9 @@ function expectedZeros(call: FixtureCall): Array<[number, number]> {
 /**
  * Checks what `run` does against a fixture call: the error class (by `name`; an `AxisError` must
  * also be a `ValueError`) and message, or the value: a plain number exactly where SciPy returns
- * a scalar, an `NDArray` of the same shape otherwise, values close in the `allclose` sense, and
- * exact zeros with the same sign as SciPy's.
+ * a scalar, an `NDArray` of the same shape and dtype otherwise (float32 where SciPy returns
+ * float32, within a float32 rounding of SciPy's float64 value), values close in the `allclose`
+ * sense, and exact zeros with the same sign as SciPy's.
  */
 export function checkCall(run: () => unknown, call: FixtureCall, tol: { rtol?: number; atol?: number } = {}): void {
   if (call.error !== undefined) {
@@ -298,11 +301,14 @@ export function checkCall(run: () => unknown, call: FixtureCall, tol: { rtol?: n
   const expected = expectedValue(call);
   if (typeof expected === 'number') {
     expect(typeof actual).toBe('number');
+    if (call.dtype === 'float32') expect(Math.fround(actual as number)).toBe(actual);
   } else {
     expect(actual).toBeInstanceOf(NDArray);
     expect((actual as NDArray).shape).toEqual(expected.shape);
+    expect((actual as NDArray).dtype).toBe(call.dtype ?? 'float64');
   }
-  expect(actual).toAllClose(expected, tol);
+  // A float32 result is the float64 value rounded once: within half a float32 ulp of it.
+  expect(actual).toAllClose(expected, call.dtype === 'float32' ? { ...tol, rtol: Math.max(tol.rtol ?? 0, 2 ** -23) } : tol);
   const flat = typeof actual === 'number' ? [actual] : Array.from((actual as NDArray).toFloat64Array());
   for (const [i, zero] of expectedZeros(call)) {
     if (!Object.is(flat[i], zero)) {

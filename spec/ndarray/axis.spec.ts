@@ -37,7 +37,13 @@ describe('checkAxisType', () => {
     ['0', '`axis` must be an integer, an array of integers, or null; got "0"'],
     [NaN, '`axis` must be an integer, an array of integers, or null; got NaN'],
     [true, '`axis` must be an integer, an array of integers, or null; got true'],
-    [[null], '`axis` must be an integer, an array of integers, or null; got null'],
+    [[null], '`axis` must be an integer, an array of integers, or null; got null in Array'],
+    [1n, '`axis` must be an integer, an array of integers, or null; got 1n'],
+    [[[0]], '`axis` must be an integer, an array of integers, or null; got Array in Array'],
+    [[0, 1n], 'got 1n in Array'],
+    [Symbol('a'), 'got Symbol(a)'],
+    [Object.create(null), 'got an object with a null prototype'],
+    [new Map(), 'got Map'],
   ])('rejects %j with a TypeError', (axis, message) => {
     expect(() => checkAxisType(axis)).toThrow(TypeError);
     expect(() => checkAxisType(axis)).toThrow(message);

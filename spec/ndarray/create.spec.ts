@@ -111,6 +111,59 @@ describe('asarray', () => {
     expect(asarray(big).toArray()).toEqual([[1, 2], [3, 4]]);
   });
 
+  it('reads null as NaN, as numpy\'s asarray(x, dtype=float) and as JSON writes NaN', () => {
+    const a = asarray([[1, null], [null, 2]]);
+    expect(a.dtype).toBe('float64');
+    expect(a.toArray()).toEqual([[1, NaN], [NaN, 2]]);
+    expect(asarray(JSON.parse(JSON.stringify(asarray([0.5, NaN])))).toArray()).toEqual([0.5, NaN]);
+  });
+
+  it('wraps a stdlib-js style view (data, shape, strides, offset, order) without copying', () => {
+    const data = new Float32Array([0, 1, 2, 3, 4, 5, 6]);
+    const view = { dtype: 'float32', data, shape: [2, 3], strides: [-3, 1], offset: 3, order: 'row-major' };
+    const a = asarray(view);
+    expect(a.data).toBe(data);
+    expect(a.dtype).toBe('float32');
+    expect(a.toArray()).toEqual([[3, 4, 5], [0, 1, 2]]);
+    expect(asarray({ data: [1, 2, 3, 4], shape: [2], strides: [2], offset: 1 }).toArray()).toEqual([2, 4]);
+  });
+
+  it('walks nesting 64 deep (numpy\'s limit) without recursion', () => {
+    let x: unknown = 7;
+    for (let i = 0; i < 64; i++) x = [x];
+    const a = asarray(x as never);
+    expect(a.ndim).toBe(64);
+    expect(a.toFloat64Array()[0]).toBe(7);
+  });
+
+  it('reads each length once: a Proxy whose length changes between reads gives the first shape', () => {
+    let reads = 0;
+    const rows = new Proxy([[1, 2], [3, 4]], { get: (t, k) => (k === 'length' ? 2 + reads++ : Reflect.get(t, k)) });
+    const a = asarray(rows);
+    expect(a.shape).toEqual([2, 2]);
+    expect(a.toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(reads).toBe(1);
+  });
+
+  it('uses the shape, strides and offset it validated, whatever a view\'s getters say later', () => {
+    const data = new Float64Array([1, 2, 3, 4]);
+    let reads = 0;
+    const later = () => reads > 2; // asarray reads each field at most twice (the check, then the copy it validates)
+    const view = {
+      data,
+      get shape() { reads++; return later() ? [100] : [2]; },
+      get stride() { return later() ? [7] : [1]; },
+      get offset() { return later() ? 9 : 1; },
+      get: () => 0,
+    };
+    const a = asarray(view as never);
+    reads = 5;
+    expect([a.shape, a.strides, a.offset]).toEqual([[2], [1], 1]);
+    expect(a.toArray()).toEqual([2, 3]);
+    expect(a.nd.shape).toEqual([2]);
+    expect(Array.from(a.toFloat64Array())).toEqual([2, 3]);
+  });
+
   it('returns an NDArray unchanged', () => {
     const a = asarray([1, 2]);
     expect(asarray(a)).toBe(a);
@@ -122,13 +175,13 @@ describe('asarray', () => {
     ['a row beside a number', [[1], 2], 'inhomogeneous shape after 1 dimensions'],
     ['ragged deeper down', [[[1, 2], [3, 4]], [[1, 2], [3]]], 'inhomogeneous shape after 2 dimensions. The detected shape was (2,2) + inhomogeneous part.'],
     ['a string element', [1, 'a'], '`input` must hold numbers or booleans; got "a" at index [1]'],
-    ['a null element', [[1], [null]], 'got null at index [1, 0]'],
+    ['an undefined element', [[1], [undefined]], 'got undefined at index [1, 0]'],
     ['an object element', [{}], 'got Object at index [0]'],
     ['a string', 'abc', '`input` must be array-like'],
     ['null', null, '`input` must be array-like'],
     ['undefined', undefined, '`input` must be array-like'],
     ['a plain object', { a: 1 }, '`input` must be array-like'],
-    ['a DataView', new DataView(new ArrayBuffer(8)), 'a DataView is not array-like'],
+    ['a DataView', new DataView(new ArrayBuffer(8)), '`input` is a DataView, which is not array-like'],
     ['a string in a scijs view over a plain array', ndarray(['a', 'b'] as never), 'must hold numbers or booleans'],
   ])('rejects %s with a TypeError', (_what, x, message) => {
     expect(() => asarray(x as never)).toThrow(TypeError);
@@ -142,9 +195,9 @@ describe('asarray', () => {
   it.each([
     ['a view past the end of its data', ndarray(new Float64Array(4), [5]), 'addresses index 4 of data of length 4'],
     ['a view before the start of its data', ndarray(new Float64Array(4), [2], [-1], 0), 'addresses index -1 of data of length 4'],
-    ['a fractional stride', { data: new Float64Array(4), shape: [2], stride: [1.5], offset: 0, get: () => 0 }, 'invalid shape [2] or stride [1.5]'],
-    ['a negative length', { data: new Float64Array(4), shape: [-1], stride: [1], offset: 0, get: () => 0 }, 'invalid shape [-1] or stride [1]'],
-    ['strides of the wrong length', { data: new Float64Array(4), shape: [2, 2], stride: [1], offset: 0, get: () => 0 }, 'invalid shape [2,2] or stride [1]'],
+    ['a fractional stride', { data: new Float64Array(4), shape: [2], stride: [1.5], offset: 0, get: () => 0 }, 'invalid shape (2,), strides [1.5] or offset 0'],
+    ['a negative length', { data: new Float64Array(4), shape: [-1], stride: [1], offset: 0, get: () => 0 }, '`input.shape` must be an array of non-negative integers; got -1 at index 0'],
+    ['strides of the wrong length', { data: new Float64Array(4), shape: [2, 2], stride: [1], offset: 0, get: () => 0 }, 'invalid shape (2,2), strides [1] or offset 0'],
   ])('rejects %s with a ValueError', (_what, view, message) => {
     expect(() => asarray(view as never)).toThrow(ValueError);
     expect(() => asarray(view as never)).toThrow(message);

@@ -1,4 +1,5 @@
 import ndarray from 'ndarray';
+import { inspect } from 'node:util';
 import { asarray } from '../../lib/ndarray/create';
 import { dtypeOf, isScijsArray, NDArray } from '../../lib/ndarray/ndarray';
 import { AxisError, IndexError, ValueError } from '../../lib/errors';
@@ -15,7 +16,93 @@ describe('NDArray', () => {
     expect(a.offset).toBe(0);
     expect(a.dtype).toBe('float64');
     expect(a.isCContiguous).toBe(true);
-    expect(String(a)).toBe('NDArray(float64, (2,3))');
+  });
+
+  it('is a collection over its first axis: length, iteration, at (numbers for 1-D, row views otherwise)', () => {
+    const a = M();
+    expect(a.length).toBe(2);
+    const rows = [...a];
+    expect(rows.map((r) => (r as NDArray).toArray())).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect((rows[1] as NDArray).data).toBe(a.data);
+    expect(Array.from(asarray([1, 2, 3]))).toEqual([1, 2, 3]);
+    const t = a.transpose();
+    expect(Array.from(t, (r) => (r as NDArray).toArray())).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(asarray([7, 8, 9]).at(-1)).toBe(9);
+    expect(asarray([7, 8, 9]).at(3)).toBeUndefined();
+    expect(asarray([7, 8, 9]).at(-4)).toBeUndefined();
+    expect((t.at(1) as NDArray).toArray()).toEqual([2, 5]);
+    expect(Array.from(asarray([[], []]))).toHaveLength(2);
+    expect([...asarray([])]).toEqual([]);
+  });
+
+  it('has no length on a 0-d array, and refuses iteration and at there, and a non-integer at, with a TypeError', () => {
+    const z = asarray(5);
+    expect(z.length).toBeUndefined();
+    expect(() => [...z]).toThrow(new TypeError('len() of unsized object: a 0-d array has no first axis'));
+    expect(() => z.at(0)).toThrow(TypeError);
+    expect(() => asarray([1, 2]).at(0.5)).toThrow('`at` takes an integer index; got 0.5');
+  });
+
+  it('serialises to nested arrays with JSON.stringify, without its internal fields', () => {
+    const a = M();
+    void a.nd;
+    expect(JSON.stringify(a)).toBe('[[1,2,3],[4,5,6]]');
+    expect(JSON.stringify({ h: asarray([0.5, NaN]) })).toBe('{"h":[0.5,null]}');
+    expect(JSON.stringify(asarray(2))).toBe('2');
+    expect(Object.keys(a).sort()).toEqual(['data', 'dtype', 'offset', 'shape', 'strides']);
+  });
+
+  it('prints as numpy\'s repr through String and util.inspect (console.log), never the scijs view', () => {
+    const a = M();
+    void a.nd;
+    const repr = 'NDArray([[1, 2, 3],\n         [4, 5, 6]], shape=(2,3), dtype=float64)';
+    expect(String(a)).toBe(repr);
+    expect(inspect(a)).toBe(repr);
+    expect(inspect({ h: asarray([1, -0]) })).toBe('{ h: NDArray([ 1, -0], shape=(2,), dtype=float64) }');
+    const big = NDArray.fromData(Float64Array.from({ length: 1000 }, (_, i) => i));
+    expect(inspect(big)).toBe(String(big));
+    expect(inspect(big).match(/\b999\b/g)).toHaveLength(1);
+    expect(inspect(NDArray.fromData(new Float64Array(1001)))).toBe('NDArray([0, 0, 0, ..., 0, 0, 0], shape=(1001,), dtype=float64)');
+  });
+
+  it('sums over all axes, one axis or several (numpy\'s sum), in any layout', () => {
+    const a = M();
+    expect(a.sum()).toBe(21);
+    expect(a.sum(null)).toBe(21);
+    expect(a.sum(1).toArray()).toEqual([6, 15]);
+    expect(a.sum(-2).toArray()).toEqual([5, 7, 9]);
+    expect(a.sum([0, 1])).toBe(21);
+    expect(a.transpose().sum(0).toArray()).toEqual([6, 15]);
+    expect((asarray(ndarray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]).step(-1, 2)).sum(1) as NDArray).toArray()).toEqual([10, 4]);
+    expect(asarray(5).sum()).toBe(5);
+    expect(asarray([[], []]).sum(1).toArray()).toEqual([0, 0]);
+    expect(asarray([[], []]).sum()).toBe(0);
+  });
+
+  it('sums pairwise with compensation: 0.1 ten thousand times is the correctly rounded 1000', () => {
+    const x = NDArray.fromData(new Float64Array(10000).fill(0.1));
+    const naive = Array.from(x.toFloat64Array()).reduce((s, v) => s + v, 0);
+    const exact = Number(10000n * BigInt(0.1 * 2 ** 56)) / 2 ** 56; // fl(0.1) = m 2^-56; Number() rounds once
+    expect(naive).not.toBe(exact);
+    expect(x.sum()).toBe(exact);
+  });
+
+  it('gives float32 sums of float32 data (summed in float64, rounded once), float64 otherwise', () => {
+    const f = asarray(new Float32Array([0.1, 0.2, 0.3]));
+    const exact = Array.from(f.toFloat64Array()).reduce((s, v) => s + v, 0);
+    expect(f.sum()).toBe(Math.fround(exact));
+    expect(asarray(new Float32Array([1, 2, 3, 4])).reshape(2, 2).sum(0).dtype).toBe('float32');
+    expect(asarray(new Int8Array([100, 100])).sum()).toBe(200);
+    expect(asarray([true, true]).sum()).toBe(2);
+  });
+
+  it.each([
+    [2, AxisError, 'axis 2 is out of bounds for array of dimension 2'],
+    [[0, 0], ValueError, "duplicate value in 'axis'"],
+    [1.5, TypeError, 'integer argument expected, got float'],
+  ])('refuses sum(%j)', (axis, cls, message) => {
+    expect(() => M().sum(axis as never)).toThrow(cls);
+    expect(() => M().sum(axis as never)).toThrow(message);
   });
 
   it('freezes its shape and strides', () => {

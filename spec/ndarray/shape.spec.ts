@@ -1,4 +1,5 @@
-import { cStrides, formatShape, isCContiguous, sameShape, sizeOf } from '../../lib/ndarray/shape';
+import { allocate, checkShape, cStrides, formatShape, isCContiguous, sameShape, sizeOf } from '../../lib/ndarray/shape';
+import { ValueError } from '../../lib/errors';
 
 describe('sizeOf', () => {
   it.each([
@@ -54,5 +55,38 @@ describe('isCContiguous', () => {
 
   it('is true for any empty array', () => {
     expect(isCContiguous([2, 0], [7, 5])).toBe(true);
+  });
+});
+
+describe('checkShape', () => {
+  it('returns a copy of a valid shape', () => {
+    const s = [2, 0, 3];
+    const c = checkShape(s, 'shape');
+    expect(c).toEqual(s);
+    expect(c).not.toBe(s);
+  });
+
+  it.each([
+    ['not an array', 3, '`shape` must be an array of non-negative integers; got number'],
+    ['a negative entry', [2, -1], 'got -1 at index 1'],
+    ['a fractional entry', [1.5], 'got 1.5 at index 0'],
+    ['a string entry', ['2'], 'got string at index 0'],
+    ['65 axes', new Array(65).fill(1), 'maximum supported dimension for an ndarray is currently 64, found 65'],
+    ['more elements than a typed array holds', [2 ** 20, 2 ** 20, 2], 'array of shape (1048576,1048576,2) is too big'],
+  ])('refuses %s with a ValueError', (_what, shape, message) => {
+    expect(() => checkShape(shape, 'shape')).toThrow(ValueError);
+    expect(() => checkShape(shape, 'shape')).toThrow(message);
+  });
+});
+
+describe('allocate', () => {
+  it('gives a zero-filled float64 buffer of the shape\'s size', () => {
+    expect(Array.from(allocate([2, 2]))).toEqual([0, 0, 0, 0]);
+    expect(allocate([0, 2 ** 40]).length).toBe(0);
+  });
+
+  it('turns a failed allocation into a ValueError naming the shape', () => {
+    expect(() => allocate([2 ** 31, 2])).toThrow(ValueError);
+    expect(() => allocate([2 ** 31, 2])).toThrow('Unable to allocate 4294967296 elements for an array with shape (2147483648,2)');
   });
 });

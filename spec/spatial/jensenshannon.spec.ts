@@ -138,7 +138,7 @@ describe('jensenshannon', () => {
     ['a repeated axis', [[1, 2], [3, 4]], [[4, 3], [2, 1]], { axis: [0, -2] }, 'ValueError', "duplicate value in 'axis'"],
     ['shapes that do not broadcast', [1, 2, 3], [1, 2], {}, 'ValueError', 'operands could not be broadcast together with shapes (3,) (2,) '],
     ['a fractional axis', [1, 2], [2, 1], { axis: 0.5 }, 'TypeError', 'integer argument expected, got float'],
-    ['a string base', [1, 2], [2, 1], { base: '2' }, 'TypeError', '`base` must be a number or `null`; got string'],
+    ['a string base', [1, 2], [2, 1], { base: '2' }, 'TypeError', '`base` must be a number or `null`; got "2"'],
     ['an unknown option', [1, 2], [2, 1], { nan_policy: 'omit' }, 'TypeError', "jensenshannon() got an unexpected keyword argument 'nan_policy'"],
     ['a non-boolean keepdims', [1, 2], [2, 1], { keepdims: 1 }, 'TypeError', '`keepdims` must be a boolean'],
   ])('rejects %s', (_label, p, q, options, name, message) => {

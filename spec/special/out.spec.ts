@@ -1,3 +1,4 @@
+import ndarray from 'ndarray';
 import '../helpers/allclose';
 import { asarray, NDArray } from '../../lib/index';
 import { entr, rel_entr, kl_div, xlogy, xlog1py } from '../../lib/special/index';
@@ -41,7 +42,21 @@ describe('the out option of the special functions', () => {
     expect(() => entr([[1, 2], [3, 4], [5, 6]], { out: t })).toThrow('`out` must be C-contiguous');
   });
 
-  it('rejects an out that is not float64', () => {
-    expect(() => entr([1, 2], { out: new Float32Array(2) as unknown as Float64Array })).toThrow(TypeError);
+  it('writes into a float32 out, computed in float64 and rounded once, as numpy casts into out', () => {
+    const out = new Float32Array(2);
+    const r = rel_entr([0.5, 1], [0.25, 3], { out });
+    expect(r.data).toBe(out);
+    expect(r.dtype).toBe('float32');
+    expect(Array.from(out)).toEqual(Array.from((rel_entr([0.5, 1], [0.25, 3]) as NDArray).toFloat64Array(), Math.fround));
+  });
+
+  it.each([
+    ['an Int32Array', new Int32Array(2), 'got Int32Array'],
+    ['a view over an Int8Array', NDArray.fromData(new Int8Array(2)), 'got a view over Int8Array'],
+    ['a scijs view over a plain array (results would go to a copy)', ndarray([0, 0]), 'got a view over Array'],
+    ['a string', 'out', 'got "out"'],
+  ])('rejects as out %s with a TypeError', (_what, out, message) => {
+    expect(() => entr([1, 2], { out: out as never })).toThrow(TypeError);
+    expect(() => entr([1, 2], { out: out as never })).toThrow(message);
   });
 });

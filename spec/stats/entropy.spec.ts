@@ -27,6 +27,12 @@ describe('entropy', () => {
     expect(entropy(rev)).toAllClose(entropy([1, 2, 3]));
   });
 
+  it('treats an empty axis array as axis null, as SciPy 1.17 treats axis=()', () => {
+    const x = [[1, 2], [3, 4.5]];
+    expect(entropy(x, { axis: [] })).toBe(entropy(x, { axis: null }));
+    expect(entropy(x, x, { axis: [] })).toBe(entropy(x, x, { axis: null }));
+  });
+
   it('returns +0 for a single element and NaN for a zero-sum slice', () => {
     expect(Object.is(entropy([5]), 0)).toBe(true);
     expect(entropy([0, 0, 0])).toBeNaN();
@@ -45,7 +51,7 @@ describe('entropy', () => {
 describe('entropy on two views of one buffer', () => {
   it('reads pk and qk at their own offsets in every walk (rows, columns, tiles)', () => {
     const data = Float64Array.from({ length: 8 * 9 + 1 }, (_, i) => 1 + ((i * 37) % 11));
-    const p = NDArray.fromData(data, [8, 9]);
+    const p = new NDArray(data, [8, 9], [9, 1], 0);
     const q = new NDArray(data, [8, 9], [9, 1], 1);
     const pc = NDArray.fromData(p.toFloat64Array(), [8, 9]);
     const qc = NDArray.fromData(q.toFloat64Array(), [8, 9]);

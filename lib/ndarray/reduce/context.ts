@@ -40,15 +40,17 @@ export class EngineContext {
   }
 
   /**
-   * The fast way in for small 1-D input: a `Float64Array` as it is, or a flat array of numbers
-   * copied into this context's vector buffer `slot` (0 or 1); `null` for anything else (nested,
+   * The fast way in for small 1-D input of length `n` (read once by the caller): a `Float64Array`
+   * as it is, or a flat array of numbers copied into this context's vector buffer `slot` (0 or
+   * 1); `null` for anything else (nested,
    * booleans, other types, longer than 65536), which then takes the general path. The buffer is
    * overwritten by the next call with the same slot in this context.
    */
-  vector(x: unknown, slot: 0 | 1): Float64Array | null {
-    if (x instanceof Float64Array) return x;
-    if (!Array.isArray(x) || x.length > VECTOR_MAX) return null;
-    const n = x.length;
+  vector(x: unknown, slot: 0 | 1, n: number): Float64Array | null {
+    if (x instanceof Float64Array) return x.length === n ? x : null;
+    // The caller read the length once; a Proxy that now reports another one goes the general way
+    // (which reads it once), so no stale buffer entries are ever summed.
+    if (!Array.isArray(x) || n > VECTOR_MAX || x.length !== n) return null;
     let buf = this.vectors[slot];
     if (buf.length < n) buf = this.vectors[slot] = new Float64Array(Math.max(n, 2 * buf.length));
     for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
 /** Copies of strided elements into contiguous float64 buffers, for kernels that need a block. */
-import type { NumericData } from '../ndarray.js';
+import type { NumericData } from '../strided.js';
 import { TILE_BLOCK } from './kernel.js';
 
 /** `out[o + j] = data[start + j*stride]` for j < n. */

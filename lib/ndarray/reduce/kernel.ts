@@ -5,7 +5,7 @@
  * {@link defineKernel}, which names its constants and says how many operands it reads.
  */
 import { Cascade } from '../../math/pairwise.js';
-import type { NumericData } from '../ndarray.js';
+import type { NumericData } from '../strided.js';
 
 /** Elements per block and slice: the leaves of every pairwise sum the engine forms. */
 export const BLOCK = 256;

@@ -3,7 +3,7 @@
  * block-summing engine (reduce.ts) does not provide: each slice is gathered into one reusable
  * float64 buffer (O(slice) extra memory; the input is never written).
  */
-import type { NDArray } from '../ndarray.js';
+import type { Strided } from '../strided.js';
 import { sizeOf } from '../shape.js';
 
 /**
@@ -12,7 +12,7 @@ import { sizeOf } from '../shape.js';
  * overwrite the buffer it is given. Returns the values and the kept shape.
  */
 export function mapSlices(
-  x: NDArray,
+  x: Strided,
   axes: readonly number[],
   omitNaN: boolean,
   fn: (slice: Float64Array) => number,

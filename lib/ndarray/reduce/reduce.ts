@@ -4,8 +4,8 @@
  * ({@link reduceVector}). The operands are walked in memory order without copying them; extra
  * memory is a context's scratch (allocated once) and the output.
  */
-import type { NDArray } from '../ndarray.js';
-import { cStrides, sizeOf } from '../shape.js';
+import type { Strided } from '../strided.js';
+import { allocate, cStrides } from '../shape.js';
 import { type Axes, splitAxes, tileAxis } from './axes.js';
 import { acquireContext, type EngineContext, releaseContext } from './context.js';
 import { BLOCK, TILE } from './kernel.js';
@@ -17,15 +17,15 @@ import type { Reduction } from './reduction.js';
  * and the kept shape.
  */
 export function reduceSlices<X>(
-  a: NDArray,
-  b: NDArray,
+  a: Strided,
+  b: Strided,
   axes: readonly number[],
   omit: boolean,
   reduction: Reduction<string, string, X>,
   params?: X,
 ): { values: Float64Array; shape: number[] } {
   const { outer, inner } = splitAxes(a.shape, a.strides, b.strides, axes);
-  const values = new Float64Array(sizeOf(outer.shape));
+  const values = allocate(outer.shape);
   if (values.length === 0) return { values, shape: outer.shape };
   const ctx = acquireContext();
   try {
@@ -37,7 +37,7 @@ export function reduceSlices<X>(
 }
 
 function walkSlices(
-  ctx: EngineContext, a: NDArray, b: NDArray, outer: Axes, inner: Axes, omit: boolean,
+  ctx: EngineContext, a: Strided, b: Strided, outer: Axes, inner: Axes, omit: boolean,
   reduction: Reduction<string, string, unknown>, params: unknown, values: Float64Array,
 ): void {
   const outStrides = cStrides(outer.shape);

@@ -8,7 +8,7 @@
  * together, each block gathered as a tile, row by row, so memory is read in order. Under `omit`,
  * the gather drops every position where either operand is NaN (paired).
  */
-import type { NumericData } from '../ndarray.js';
+import type { NumericData } from '../strided.js';
 import type { Axes } from './axes.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
 import { BLOCK, type ColumnsFn, type Kernel, type RowsFn, TILE_BLOCK } from './kernel.js';

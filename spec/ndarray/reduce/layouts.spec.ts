@@ -17,7 +17,7 @@ import { LOGIT_ENTROPY } from '../../../lib/reductions/logits';
 import { NAN_COUNT } from '../../../lib/reductions/nan-count';
 import { RELATIVE } from '../../../lib/reductions/relative';
 import { SHANNON } from '../../../lib/reductions/shannon';
-import { TOTAL } from '../../../lib/reductions/total';
+import { TOTAL } from '../../../lib/ndarray/reduce/total';
 import { RandomState } from '../../helpers/random-state';
 
 const TOL = { rtol: 1e-10, atol: 1e-13 };

@@ -1,6 +1,6 @@
 /** The sum of each slice (compensated, pairwise). */
-import { SUM } from '../ndarray/reduce/kernels.js';
-import { defineReduction } from '../ndarray/reduce/reduction.js';
+import { SUM } from './kernels.js';
+import { defineReduction } from './reduction.js';
 
 /** The sum of each slice of `p`, to about an ulp (block sums compensated, combined pairwise). */
 export const TOTAL = defineReduction<'sum'>({
