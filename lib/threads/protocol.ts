@@ -122,5 +122,5 @@ export interface Job {
   slotBytes: number;
   /** Byte offset of slot 0 in the arena. */
   ringBase: number;
-  fault?: FaultInjection;
+  fault?: FaultInjection | undefined;
 }
