@@ -212,8 +212,20 @@ export function entrColumnSumsWasm(
   const e = ex;
   if (e === null || k < 1 || k > 256 || k * n > WASM_CHUNK) return false;
   const mem = memF64;
-  for (let i = 0, o = A8, row = start; i < n; i++, row += rowStride) {
-    for (let j = 0, q = row; j < k; j++, q += colStep) mem[o++] = data[q] * scales[j];
+  // Row i, column j to mem[A8 + i*k + j], four columns at a time with their scales in locals.
+  let j = 0;
+  for (; j + 4 <= k; j += 4) {
+    const s0 = scales[j], s1 = scales[j + 1], s2 = scales[j + 2], s3 = scales[j + 3];
+    for (let i = 0, o = A8 + j, q = start + j * colStep; i < n; i++, o += k, q += rowStride) {
+      mem[o] = data[q] * s0;
+      mem[o + 1] = data[q + colStep] * s1;
+      mem[o + 2] = data[q + 2 * colStep] * s2;
+      mem[o + 3] = data[q + 3 * colStep] * s3;
+    }
+  }
+  for (; j < k; j++) {
+    const s0 = scales[j];
+    for (let i = 0, o = A8 + j, q = start + j * colStep; i < n; i++, o += k, q += rowStride) mem[o] = data[q] * s0;
   }
   e.entr_map(A, A, k * n);
   e.col_sums(A, k, n, B);

@@ -62,15 +62,25 @@ export class EngineContext {
   }
 }
 
-const free: EngineContext[] = [];
+/**
+ * The pool of free contexts: `idle`, the one an outermost call takes and gives back (one field
+ * check each way), and `free`, more for calls made during a call.
+ */
+const pool = { idle: null as EngineContext | null, free: [] as EngineContext[] };
 
 /** A context no running call uses (a new one when all are taken). */
 export function acquireContext(): EngineContext {
-  return free.pop() ?? new EngineContext();
+  const ctx = pool.idle;
+  if (ctx !== null) {
+    pool.idle = null;
+    return ctx;
+  }
+  return pool.free.pop() ?? new EngineContext();
 }
 
 /** Gives a context back once its call is done (in a `finally`). */
 export function releaseContext(ctx: EngineContext): void {
   ctx.walker.clear();
-  free.push(ctx);
+  if (pool.idle === null) pool.idle = ctx;
+  else pool.free.push(ctx);
 }

@@ -9,7 +9,8 @@ import { allocate, cStrides } from '../shape.js';
 import { type Axes, splitAxes, tileAxis } from './axes.js';
 import { acquireContext, type EngineContext, releaseContext } from './context.js';
 import { BLOCK, TILE } from './kernel.js';
-import type { Reduction } from './reduction.js';
+import { constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
+import type { Scratch } from './scratch.js';
 
 /**
  * Reduces `a` and `b` (same shape; pass `a` twice for one operand) over `axes` with `reduction`
@@ -89,27 +90,35 @@ export function reduceVector<X>(
 
 /** `reduction` on one block: each pass is a single kernel call, nothing to walk or combine. */
 function smallVector(ctx: EngineContext, a: Float64Array, b: Float64Array, n: number, reduction: Reduction<string, string, unknown>, params: unknown): number {
-  const { consts, report } = ctx.scratch;
   const states = ctx.statesFor(reduction);
+  if (params !== undefined) states.setParams(params);
+  // The passes and `finish` are separate functions so that the compiler inlines the
+  // declaration's small functions into each (one function would run out of its inlining budget).
+  smallPasses(ctx.scratch, states, a, b, n);
+  const v = reduction.finish(states.views[0]);
+  states.setParams(undefined);
+  return v;
+}
+
+/** The passes of {@link smallVector}: their results into tile position 0 of `states`. */
+function smallPasses(scratch: Scratch, states: SliceStates, a: Float64Array, b: Float64Array, n: number): void {
+  const { consts, report } = scratch;
   const view = states.views[0];
   const results = states.results[0];
-  if (params !== undefined) states.setParams(params);
+  const named = states.constants;
   states.clear(0);
-  const passes = reduction.passes;
+  const passes = states.reduction.passes;
   for (let p = 0; p < passes.length; p++) {
     const pass = passes[p];
-    if (pass.when !== undefined && !pass.when(view)) continue;
+    if (pass.when !== undefined && !whenAt(p, pass.when, view)) continue;
     consts[0] = consts[1] = consts[2] = consts[3] = 0;
-    if (pass.constants !== undefined) pass.constants(view, states.constants[p][0]);
+    if (pass.constants !== undefined) constantsAt(p, pass.constants, view, named[p][0]);
     report.low = report.aux = 0;
     const x = pass.readsQ ? b : a;
-    const y = pass.kernel.operands === 2 ? b : x;
+    const kernel = pass.kernel;
     const r = results[p];
-    r.value = pass.kernel.block(x, 0, y, 0, n, consts[0], consts[1], consts[2], consts[3], report);
+    r.value = kernel.block(x, 0, kernel.operands === 2 ? b : x, 0, n, consts[0], consts[1], consts[2], consts[3], report);
     r.low = report.low;
     r.aux = report.aux;
   }
-  const v = reduction.finish(view);
-  states.setParams(undefined);
-  return v;
 }

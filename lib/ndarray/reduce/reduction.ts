@@ -62,7 +62,8 @@ export interface ReductionDeclaration<P extends string, F extends string, X> {
   readonly finish: (s: SliceState<P, F, X>) => number;
 }
 
-type AnyState = SliceState<string, string, unknown>;
+/** A slice state of any reduction (what the engine passes to a declaration's functions). */
+export type AnyState = SliceState<string, string, unknown>;
 
 /** A compiled pass: the kernel, the operand it reads and its constants in the kernel's order. */
 export interface CompiledPass {
@@ -206,4 +207,38 @@ function flagsClass(names: readonly string[]): FlagsClass {
  */
 export function defineReduction<P extends string, F extends string = never, X = undefined>(d: ReductionDeclaration<P, F, X>): Reduction<P, F, X> {
   return new Reduction(d);
+}
+
+type When = (s: AnyState) => boolean;
+type Setter = (s: AnyState, c: Constants) => void;
+
+/**
+ * `when(view)` from a call site of pass p's own: a site that only ever calls one function is
+ * inlined by the compiler, one shared by all passes is not.
+ */
+export function whenAt(p: number, when: When, view: AnyState): boolean {
+  switch (p) {
+    case 0: return when(view);
+    case 1: return when(view);
+    case 2: return when(view);
+    case 3: return when(view);
+    case 4: return when(view);
+    case 5: return when(view);
+    case 6: return when(view);
+    default: return when(view);
+  }
+}
+
+/** `constants(view, c)` from a call site of pass p's own (see {@link whenAt}). */
+export function constantsAt(p: number, constants: Setter, view: AnyState, c: Constants): void {
+  switch (p) {
+    case 0: return constants(view, c);
+    case 1: return constants(view, c);
+    case 2: return constants(view, c);
+    case 3: return constants(view, c);
+    case 4: return constants(view, c);
+    case 5: return constants(view, c);
+    case 6: return constants(view, c);
+    default: return constants(view, c);
+  }
 }

@@ -11,8 +11,8 @@
 import type { NumericData } from '../strided.js';
 import type { Axes } from './axes.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
-import { BLOCK, type ColumnsFn, type Kernel, type RowsFn, TILE_BLOCK } from './kernel.js';
-import type { CompiledPass, Reduction, SliceStates } from './reduction.js';
+import { BLOCK, TILE_BLOCK } from './kernel.js';
+import { type CompiledPass, constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
 const EMPTY = new Float64Array(0);
@@ -87,6 +87,10 @@ export class Walker {
 
   /** Runs the reduction on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os]. */
   run(oa: number, ob: number, k: number, out: Float64Array, o: number, os: number): void {
+    if (k === 1) {
+      out[o] = this.runOne(oa, ob);
+      return;
+    }
     const reduction = this.reduction as Reduction<string, string, unknown>;
     const states = this.states as SliceStates;
     const passes = this.passes;
@@ -101,9 +105,9 @@ export class Walker {
         const q = 4 * j;
         consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
         const view = states.views[j];
-        const on = when === undefined || when(view);
+        const on = when === undefined || whenAt(p, when, view);
         active[j] = on ? 1 : 0;
-        if (on && constants !== undefined) constants(view, states.constants[p][j]);
+        if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
         any = any || on;
       }
       if (!any) continue;
@@ -129,6 +133,27 @@ export class Walker {
       }
     }
     for (let j = 0; j < k; j++) out[o + j * os] = reduction.finish(states.views[j]);
+  }
+
+  /** {@link run} on the one slice at (oa, ob): its value (no tile arrays, no activity flags). */
+  private runOne(oa: number, ob: number): number {
+    const states = this.states as SliceStates;
+    const passes = this.passes;
+    const consts = this.scratch.consts;
+    const view = states.views[0];
+    const results = states.results[0];
+    states.clear(0);
+    for (let p = 0; p < passes.length; p++) {
+      const pass = passes[p];
+      consts[0] = consts[1] = consts[2] = consts[3] = 0;
+      if (pass.when !== undefined && !whenAt(p, pass.when, view)) continue;
+      if (pass.constants !== undefined) constantsAt(p, pass.constants, view, states.constants[p][0]);
+      const r = results[p];
+      r.value = this.pass1(oa, ob, pass);
+      r.low = this.low;
+      r.aux = this.aux;
+    }
+    return (this.reduction as Reduction<string, string, unknown>).finish(view);
   }
 
   /** One pass over one slice (any number of runs): its sum (or maximum); sets `low` and `aux`. */
@@ -233,73 +258,66 @@ export class Walker {
     return total;
   }
 
-  /** One pass over a tile of k single-run slices: blocks are gathered (or read) row by row. */
+  /**
+   * One pass over a tile of k single-run slices: blocks are gathered (or read) row by row. The
+   * scratch arrays are read into locals once per pass, not per block, so the per-block loops
+   * below work on values the compiler holds in registers.
+   */
   private passTile(oa: number, ob: number, k: number, pass: CompiledPass): void {
-    const { cascades, maxima, aux } = this.scratch;
+    const { bufA, bufB, consts: c, active, cascades, maxima, aux, report, columns: colScratch } = this.scratch;
     for (let j = 0; j < k; j++) {
       cascades[j].reset();
       maxima[j] = -Infinity;
       aux[j] = 0;
     }
     const kernel = pass.kernel;
+    const block = kernel.block;
+    const max = kernel.combine === 'max';
+    const one = kernel.operands === 1;
+    // The operand a one-operand kernel reads.
+    const q = pass.readsQ;
+    const data = one && q ? this.dataB : this.dataA;
+    const run = one && q ? this.runB : this.runA;
+    const step = one && q ? this.tileB : this.tileA;
+    const rows = one && data instanceof Float64Array ? kernel.rows : undefined;
+    const columns = one ? kernel.columns : undefined;
+    const two = !one && (!this.sameAB || ob !== oa);
+    const arrB = two ? bufB : bufA;
     const len = this.runLen;
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
-      if (kernel.operands === 1) {
-        // The operand a one-operand kernel reads.
-        const q = pass.readsQ;
-        const data = q ? this.dataB : this.dataA;
-        const run = q ? this.runB : this.runA;
+      if (one) {
         const start = (q ? ob : oa) + i * run;
-        const step = q ? this.tileB : this.tileA;
-        if (kernel.rows !== undefined && data instanceof Float64Array) this.tileRows(kernel.rows, data, start, run, step, n, k);
-        else if (kernel.columns === undefined || !this.tileColumns(kernel.columns, data, start, run, step, n, k)) {
-          gatherTile(data, start, run, step, n, k, this.scratch.bufA);
-          this.tileBlocks(kernel, k, n, false);
+        if (rows !== undefined) {
+          // The kernel sums whole rows of the tile in place: no gather.
+          rows(data as Float64Array, start, run, step, n, k, bufA, bufB);
+          for (let j = 0; j < k; j++) {
+            if (active[j] === 0) continue;
+            cascades[j].add(bufA[j], 0);
+            aux[j] += bufB[j];
+          }
+          continue;
         }
+        if (columns !== undefined && columns(data, start, run, step, n, k, c, bufB, colScratch)) {
+          for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
+          continue;
+        }
+        gatherTile(data, start, run, step, n, k, bufA);
       } else {
-        const two = !this.sameAB || ob !== oa;
-        gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, this.scratch.bufA);
-        if (two) gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, this.scratch.bufB);
-        this.tileBlocks(kernel, k, n, two);
+        gatherTile(this.dataA, oa + i * this.runA, this.runA, this.tileA, n, k, bufA);
+        if (two) gatherTile(this.dataB, ob + i * this.runB, this.runB, this.tileB, n, k, bufB);
       }
-    }
-  }
-
-  /** A kernel's `rows` on one block of a tile, read in place. */
-  private tileRows(rows: RowsFn, data: Float64Array, start: number, run: number, step: number, n: number, k: number): void {
-    const { bufA, bufB, active, cascades, aux } = this.scratch;
-    rows(data, start, run, step, n, k, bufA, bufB);
-    for (let j = 0; j < k; j++) {
-      if (active[j] === 0) continue;
-      cascades[j].add(bufA[j], 0);
-      aux[j] += bufB[j];
-    }
-  }
-
-  /** A kernel's `columns` on one block of a tile, read in place; false where it does not apply. */
-  private tileColumns(columns: ColumnsFn, data: NumericData, start: number, run: number, step: number, n: number, k: number): boolean {
-    const { bufB, consts, active, cascades, columns: scratch } = this.scratch;
-    if (!columns(data, start, run, step, n, k, consts, bufB, scratch)) return false;
-    for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
-    return true;
-  }
-
-  /** The block function on each active slice of a gathered tile (in bufA, and bufB when `two`). */
-  private tileBlocks(kernel: Kernel, k: number, n: number, two: boolean): void {
-    const { bufA, bufB, consts: c, active, cascades, maxima, aux, report } = this.scratch;
-    const block = kernel.block;
-    const max = kernel.combine === 'max';
-    const arrB = two ? bufB : bufA;
-    for (let j = 0; j < k; j++) {
-      if (active[j] === 0) continue;
-      const cq = 4 * j;
-      const s = j * TILE_BLOCK;
-      report.low = report.aux = 0;
-      const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
-      if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
-      else cascades[j].add(v, report.low);
-      aux[j] += report.aux;
+      // The block function on each active slice of the gathered tile.
+      for (let j = 0; j < k; j++) {
+        if (active[j] === 0) continue;
+        const cq = 4 * j;
+        const s = j * TILE_BLOCK;
+        report.low = report.aux = 0;
+        const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
+        if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
+        else cascades[j].add(v, report.low);
+        aux[j] += report.aux;
+      }
     }
   }
 }
