@@ -6,5 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', isolatedModules: true }],
   },
+  // Bundles the pool threads' code from the current sources (lib/threads/worker-source.ts).
+  globalSetup: '<rootDir>/scripts/build-worker.js',
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };

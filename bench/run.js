@@ -10,6 +10,7 @@
  * `p = x / x.sum(1, keepdims=True); -(p * np.log(p)).sum(1)`; see bench/scipy_bench.py), ns per
  * element, peak extra memory of ours (typed-array bytes allocated during a call beyond the
  * output). Targets are issue 12's. `--quick` for smaller sizes.
+ * Then the threads table (bench/threads.js: 1 thread against 2; `--no-threads` skips it).
  * The elementwise workloads also run with a reused output buffer on both sides (`out=`): a
  * fresh 128 MiB result costs Node ~20 ns per element in first-touch page faults on this VM,
  * while NumPy's allocator hands back recently freed (huge-page) memory.
@@ -183,6 +184,8 @@ async function main() {
   fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ meta, rows }, null, 2));
   const missed = rows.filter((r) => (r.ratio !== null && r.ratio < r.target) || (r.numpyRatio !== null && r.numpyTarget !== null && r.numpyRatio < r.numpyTarget));
   console.log(`\n${rows.length} workloads; ${missed.length} below target${missed.length ? ': ' + missed.map((r) => r.workload).join('; ') : ''}; results in bench/results/latest.json`);
+  // The threads column: bench/threads.js (1 thread against 2, in child processes).
+  if (!only && !process.argv.includes('--no-threads')) spawnSync(process.execPath, [path.join(__dirname, 'threads.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
   if (rows.some((r) => r.agree === false)) {
     console.log('DISAGREEMENT with SciPy beyond tolerance in: ' + rows.filter((r) => r.agree === false).map((r) => r.workload).join('; '));
     process.exitCode = 1;

@@ -33,6 +33,18 @@ export class IndexError extends Error {
 }
 
 /**
+ * A worker thread of the pool (see `setThreads`) failed during a call: it threw, exited or was
+ * terminated. The call produced no result; the next call starts a new pool.
+ */
+export class ThreadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ThreadError';
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+/**
  * A value named for an error message without running its code: strings quoted (cut at 40
  * characters), bigints as `1n`, symbols as `Symbol(a)`, objects by their constructor's name
  * (`Map`, `Array`, `an object with a null prototype`), never through `JSON.stringify` (which

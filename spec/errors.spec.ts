@@ -1,4 +1,4 @@
-import { AxisError, describeValue, IndexError, ValueError } from '../lib/errors';
+import { AxisError, describeValue, IndexError, ThreadError, ValueError } from '../lib/errors';
 
 describe('ValueError', () => {
   it('is an Error named ValueError, with its message', () => {
@@ -26,6 +26,16 @@ describe('IndexError', () => {
     expect(e).toBeInstanceOf(Error);
     expect(e).not.toBeInstanceOf(ValueError);
     expect(e.name).toBe('IndexError');
+  });
+});
+
+describe('ThreadError', () => {
+  it('is an Error named ThreadError, not a ValueError', () => {
+    const e = new ThreadError('a worker thread stopped during the call');
+    expect(e).toBeInstanceOf(Error);
+    expect(e).toBeInstanceOf(ThreadError);
+    expect(e).not.toBeInstanceOf(ValueError);
+    expect(e.name).toBe('ThreadError');
   });
 });
 

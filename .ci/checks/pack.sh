@@ -59,6 +59,23 @@ console.log('import: ok');
 JS
 node import.mjs "$subpaths"
 
+# Worker threads from the tarball, CommonJS and ESM: the same bytes as one thread, pool used.
+cat > threads.js <<'JS'
+const assert = require('node:assert');
+module.exports = (m) => {
+  const x = new Float64Array(512 * 512).map((_, i) => ((i * 7919) % 1000) / 999);
+  const X = m.NDArray.fromData(x, [512, 512]);
+  const one = m.entropy(X, { axis: 1 }).toFloat64Array();
+  m.setThreads(2);
+  assert.equal(m.getThreads(), 2);
+  const two = m.entropy(X, { axis: 1 }).toFloat64Array();
+  assert.deepEqual(Buffer.from(two.buffer), Buffer.from(one.buffer), 'threads: same bytes');
+  m.setThreads(1);
+};
+JS
+node -e 'require("./threads.js")(require("scipy-entropy")); console.log("threads (require): ok")'
+node --input-type=module -e 'import { createRequire } from "node:module"; import * as m from "scipy-entropy"; createRequire(import.meta.url)("./threads.js")(m); console.log("threads (import): ok")'
+
 # The bin, as npm linked it.
 printf 'a,b,c\n1,2,3\n4,5,6\n' > m.csv
 out=$(./node_modules/.bin/scipy-entropy entropy m.csv --axis 1)

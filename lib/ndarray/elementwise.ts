@@ -9,6 +9,7 @@ import { asarray, type ArrayLike, isStridedArray } from './create.js';
 import { broadcastShapes } from './broadcast.js';
 import { type DType, isScijsArray, NDArray, type NumericData, type ScijsArray } from './ndarray.js';
 import { allocate, formatShape, sameShape, sizeOf } from './shape.js';
+import { parallelMap } from '../threads/parallel-map.js';
 
 /** Options of the elementwise functions. */
 export interface UfuncOptions {
@@ -30,7 +31,7 @@ export type BinaryRow = (out: Float64Array, o: number, a: NumericData, ia: numbe
 
 /** A scalar function with its row kernel. */
 export interface Binary {
-  /** The function's name in messages (SciPy's: `rel_entr`). */
+  /** The function's name (SciPy's: `rel_entr`), in messages and for worker threads (lib/threads/registry.ts); without one, calls stay on this thread. */
   name?: string;
   scalar: (x: number, y: number) => number;
   row: BinaryRow;
@@ -54,7 +55,9 @@ export function map2(x: ArrayLike, y: ArrayLike, f: Binary, options?: UfuncOptio
   const dtype = resultDtype(x, a.dtype, y, b.dtype);
   const target = out === undefined ? NDArray.fromData(allocate(shape, dtype), shape) : outputArray(out, shape);
   if (target.size > 0) {
-    walk(apart(a.broadcastTo(shape), target), apart(b.broadcastTo(shape), target), target.data as Float64Array | Float32Array, target.offset, f.row);
+    const pa = apart(a.broadcastTo(shape), target);
+    const pb = apart(b.broadcastTo(shape), target);
+    if (!parallelMap(f, pa, pb, target)) walk(pa, pb, target.data as Float64Array | Float32Array, target.offset, f.row);
   }
   if (shape.length === 0 && out === undefined) return target.data[0];
   return target;
@@ -132,7 +135,7 @@ function outputArray(out: unknown, shape: number[]): NDArray {
  * Hands each innermost row to the row kernel, which writes float64; for a float32 `out` it writes
  * into a float64 row buffer first, rounded once into `out`.
  */
-function walk(a: NDArray, b: NDArray, out: Float64Array | Float32Array, o: number, row: BinaryRow): void {
+export function walk(a: NDArray, b: NDArray, out: Float64Array | Float32Array, o: number, row: BinaryRow): void {
   const shape = a.shape;
   const nd = shape.length;
   const inner = nd === 0 ? 1 : shape[nd - 1];

@@ -10,6 +10,7 @@ import { tryBroadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
 import { NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce/reduce.js';
+import { parallelReduce } from '../threads/parallel-reduce.js';
 import type { Reduction } from '../ndarray/reduce/reduction.js';
 import { floatResultDtype, shapeResult } from '../ndarray/result.js';
 import { sameShape } from '../ndarray/shape.js';
@@ -68,11 +69,12 @@ export function pairSamples(pk: ArrayLike, qk: ArrayLike | undefined, axis: Axis
 
 /**
  * Runs `reduction` over pk and qk (qk may be undefined) as SciPy's wrapper would: pairs the
- * samples, reduces, divides by log(base), and shapes the result.
+ * samples, reduces (on the worker pool when the call is large and threads are on), divides by
+ * log(base), and shapes the result.
  */
 export function pairedReduction(pk: ArrayLike, qk: ArrayLike | undefined, o: CheckedEntropyOptions, reduction: Reduction<string, string>): number | NDArray {
   const { a, b, axes, keptShape } = pairSamples(pk, qk, o.axis, o.policy);
-  const { values, shape } = reduceSlices(a, b, axes, o.policy === 'omit', reduction);
+  const { values, shape } = parallelReduce(reduction, a, b, axes, o.policy === 'omit') ?? reduceSlices(a, b, axes, o.policy === 'omit', reduction);
   if (o.base !== null) {
     const logBase = Math.log(o.base);
     for (let i = 0; i < values.length; i++) values[i] /= logBase;

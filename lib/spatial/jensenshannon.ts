@@ -3,6 +3,7 @@ import { broadcastShapes } from '../ndarray/broadcast.js';
 import { asarray, type ArrayLike } from '../ndarray/create.js';
 import { NDArray } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce/reduce.js';
+import { parallelReduce } from '../threads/parallel-reduce.js';
 import { floatResultDtype, shapeResult } from '../ndarray/result.js';
 import { cStrides, sizeOf } from '../ndarray/shape.js';
 import { describeValue } from '../errors.js';
@@ -93,7 +94,8 @@ export function jensenshannon(p: ArrayLike, q: ArrayLike, options: JensenShannon
   if (outSize > 0 && stretchA === 0) a = normalisedCopy(a, axesA);
   if (outSize > 0 && stretchB === 0) b = normalisedCopy(b, axesB);
   const params = { stretchP: stretchA, stretchQ: stretchB, logBase: base === null ? null : Math.log(base) };
-  const { values, shape: outShape } = reduceSlices(a.broadcastTo(shape), b.broadcastTo(shape), axes, false, JENSEN_SHANNON, params);
+  const [pa, pb] = [a.broadcastTo(shape), b.broadcastTo(shape)];
+  const { values, shape: outShape } = parallelReduce(JENSEN_SHANNON, pa, pb, axes, false, params) ?? reduceSlices(pa, pb, axes, false, JENSEN_SHANNON, params);
   return shapeResult(values, outShape, keptShape, keepdims, dtype);
 }
 
