@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Micro-benchmark of the WebAssembly kernels (lib/wasm/kernels.ts) against the TypeScript block
-// kernels (lib/ndarray/kernels.ts, Math.log) and a loop over lib/math/log.ts, on 16M elements
+// Micro-benchmark of the WebAssembly kernels (lib/wasm/kernels.ts, lib/wasm/entropy-fast.ts) against
+// the TypeScript block kernels (lib/reductions/, Math.log) and a loop over lib/math/log.ts, on 16M elements
 // (override with N=...). Prints ns per element: the median over interleaved rounds of CPU time
 // (user + system), which a busy shared machine disturbs less than wall time; wall-time medians
 // are printed beside them.
@@ -14,7 +14,11 @@ const esbuild = require('esbuild');
 const root = path.join(__dirname, '..');
 const entry = `
   export * from './lib/wasm/kernels';
-  export { entrTerms, relEntrTerms } from './lib/ndarray/kernels';
+  export { entrSumFast, entrRowsFast, entrColumnsFast, relEntrSumFast, fastKernels } from './lib/wasm/entropy-fast';
+  export { KERNELS_WASM_BASE64, KERNELS_FMA_WASM_BASE64 } from './lib/wasm/kernels-bytes';
+  export { entrTerms } from './lib/reductions/shannon';
+  export { relEntrTerms } from './lib/reductions/relative';
+  export { KernelReport } from './lib/ndarray/reduce/kernel';
   export { log as fastLog } from './lib/math/log';
 `;
 const { outputFiles } = esbuild.buildSync({
@@ -58,7 +62,7 @@ function tsEntrMap(x, y, n) {
 // the TS block kernels, called per 4096-element block as an engine would
 function blocks(kernel, x, y, n, c0, c2) {
   let s = 0;
-  for (let off = 0; off < n; off += 4096) s += kernel(x, off, y, off, Math.min(4096, n - off), c0, 1, c2, 1);
+  for (let off = 0; off < n; off += 4096) s += kernel(x, off, y, off, Math.min(4096, n - off), c0, 1, c2, 1, out4);
   return s;
 }
 
@@ -69,12 +73,73 @@ function rows(f, x) {
   return s;
 }
 
+// the kernels alone, data already in wasm memory: one instance of the module (the FMA build
+// when this engine validates it), 4096 elements at a_base, each kernel called N/4096 times
+const raw = (() => {
+  for (const b64 of [K.KERNELS_FMA_WASM_BASE64, K.KERNELS_WASM_BASE64]) {
+    const bytes = Buffer.from(b64, 'base64');
+    if (!WebAssembly.validate(bytes)) continue;
+    const e = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { rel_entr: () => NaN } }).exports;
+    new Float64Array(e.memory.buffer).set(a.subarray(0, 4096), e.a_base.value >> 3);
+    return e;
+  }
+  return null;
+})();
+function inMemory(kernel) {
+  const A = raw.a_base.value;
+  let s = 0;
+  for (let off = 0; off < N; off += 4096) s += raw[kernel](A, 4096, 1 / 4096);
+  return s;
+}
+function colsInMemory(k) {
+  const A = raw.a_base.value, B = raw.b_base.value;
+  new Float64Array(raw.memory.buffer).fill(1 / 4096, B >> 3, (B >> 3) + k);
+  for (let off = 0; off < N; off += 4096) raw.entr_cols_fast(A, 4096 / k, k, B, off === 0 ? 1 : 0, off + 4096 === N ? 1 : 0);
+  return 0;
+}
+
+const report = { aux: 0 };
+const out4 = new K.KernelReport();
+const rowScales = new Float64Array(N / 64).fill(scale * 4096);
+const rowOut = new Float64Array(N / 64);
+function rows64(f, x) {
+  let s = 0;
+  for (let off = 0; off < N; off += 64) s += f(x, off);
+  return s;
+}
+
+// column sums of an (N/64) x 64 matrix: the current kernel in 64 x 64 tiles (its limit is
+// 4096 elements a call), the table-log column kernel on the whole height
+const colScales = new Float64Array(4096).fill(scale * 64);
+const colOut = new Float64Array(4096);
+function columnsCurrent(x) {
+  for (let i0 = 0; i0 < N / 64; i0 += 64) K.entrColumnSumsWasm(x, i0 * 64, 64, 1, 64, 64, colScales, colOut);
+  return colOut[0];
+}
+// columns of a (N/4096) x 4096 matrix, whole rows in memory order
+function columnsWide(x) {
+  K.entrColumnsFast(x, 0, 4096, 1, N / 4096, 4096, colScales, colOut);
+  return colOut[0];
+}
+
 const cases = [
+  ['columns, (N/64) x 64: current, 64x64 tiles', () => columnsCurrent(a)],
+  ['columns, (N/64) x 64: table-log column kernel', () => K.entrColumnsFast(a, 0, 64, 1, N / 64, 64, colScales, colOut)],
+  ['columns, (N/4096) x 4096: table-log, whole rows', () => columnsWide(a)],
+  ['entr sum, data in wasm memory: entr_sum', () => inMemory('entr_sum')],
+  ['entr sum, data in wasm memory: entr_sum_fast', () => inMemory('entr_sum_fast')],
+  ['columns, data in wasm memory: 64 x 64', () => colsInMemory(64)],
+  ['columns, data in wasm memory: 16 x 256', () => colsInMemory(256)],
   ['per-row entr sum f64 (4096-long rows): wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a)],
-  ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1), a)],
+  ['per-row entr sum f64: table-log wasm', () => rows((x, o) => K.entrSumFast(x, o, 4096, scale), a)],
+  ['per-row entr sum, 64-long rows: wasm', () => rows64((x, o) => K.entrSumWasm(x, o, 64, scale), a)],
+  ['per-row entr sum, 64-long rows: table-log', () => rows64((x, o) => K.entrSumFast(x, o, 64, scale), a)],
+  ['64-long rows, batched: table-log', () => K.entrRowsFast(a, 0, 64, 64, N / 64, rowScales, rowOut)],
+  ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1, out4), a)],
   ['per-row entr sum f32: wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a32)],
   ['per-row rel_entr sum: wasm', () => rows((x, o) => K.relEntrSumWasm(x, o, b, o, 4096, 1, 1), a)],
-  ['per-row rel_entr sum: TS kernel', () => rows((x, o) => K.relEntrTerms(x, o, b, o, 4096, 1, 1, 1, 1), a)],
+  ['per-row rel_entr sum: two-pass wasm', () => rows((x, o) => K.relEntrSumFast(x, o, b, o, 4096, 1, 1, report), a)],
+  ['per-row rel_entr sum: TS kernel', () => rows((x, o) => K.relEntrTerms(x, o, b, o, 4096, 2, 0.5, 2, 0.5, out4), a)],
   ['entr sum f64: wasm', () => K.entrSumWasm(a, 0, N, scale)],
   ['entr sum f64: TS kernel (Math.log)', () => blocks(K.entrTerms, a, a, N, scale, 1)],
   ['entr sum f64: TS loop (lib/math/log)', () => tsEntrFastLog(a, N, scale)],
@@ -87,7 +152,7 @@ const cases = [
   ['rel_entr map, b broadcast: wasm', () => K.relEntrMapWasm(a, 0, b, 0, 0, out, 0, N)],
 ];
 
-console.log(`wasm available: ${K.wasm.available}; N = ${N}; ${ROUNDS} interleaved rounds; node ${process.version}`);
+console.log(`wasm available: ${K.wasm.available}; table-log FMA build: ${K.fastKernels.fma}; N = ${N}; ${ROUNDS} interleaved rounds; node ${process.version}`);
 const cpu = cases.map(() => []);
 const wall = cases.map(() => []);
 for (const [, f] of cases) f(); // warm up

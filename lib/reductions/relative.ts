@@ -16,20 +16,20 @@ import { pairwiseSum } from '../math/pairwise.js';
 import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { relEntrSumWasm, wasm } from '../wasm/kernels.js';
+import { fastKernels, relEntrSumFast } from '../wasm/entropy-fast.js';
 import { concentrated, mayDominate, normaliserError, setScales, splittable } from './normalize.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
 
 /**
- * Sum of `rel_entr(a * preP * scaleP, b * preQ * scaleQ)` (WebAssembly SIMD when available and
+ * Sum of `rel_entr(a * preP * scaleP, b * preQ * scaleQ)` (the two-pass WebAssembly kernel when available and
  * both pre-factors are 1); reports the sum of the terms' absolute values as `aux` (how much the
  * sum cancels).
  */
-const relEntrTerms: BlockFn = (a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) => {
-  if (preP === 1 && preQ === 1 && n >= WASM_MIN && wasm.available) {
-    return relEntrSumWasm(a, ao, b, bo, n, scaleP, scaleQ, out, out.chunks);
+export const relEntrTerms: BlockFn = (a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) => {
+  if (preP === 1 && preQ === 1 && n >= WASM_MIN && fastKernels.available) {
+    return relEntrSumFast(a, ao, b, bo, n, scaleP, scaleQ, out, out.chunks);
   }
   return n <= BLOCK ? relEntrLeaf(a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out) : pairwiseSum(relEntrLeaf, BLOCK, a, ao, b, bo, n, preP, scaleP, preQ, scaleQ, out);
 };

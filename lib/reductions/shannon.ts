@@ -2,41 +2,44 @@
  * Shannon entropy of each slice, `-sum x log x` with x = p / S (the reduction behind
  * `entropy(pk)`), normalising by the slice sum without materialising `pk / S`.
  *
- * Passes: S (a plain pairwise sum: H is not sensitive to its last bit beyond an ulp); the largest
+ * Passes: S (compensated: an error d in S shifts H by about d (H - 1), which the finish removes
+ * from its low part; uniform rows need it); the largest
  * p, M, when the sum of squares allows M > S/2; then R, the sum of the other entries; the terms.
  * When one probability dominates, x_M = M/S rounds and -x_M log x_M would lose digits, so that
  * term is recomputed as -x_M log1p(-R/S).
  */
 import { entrScalar } from '../math/convex-analysis.js';
 import { log1p } from '../math/log.js';
-import { pairwiseSum } from '../math/pairwise.js';
-import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
-import { MAX, SUM_BELOW, SUM_PLAIN } from '../ndarray/reduce/kernels.js';
+import { type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
+import { MAX, SUM, SUM_BELOW } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { entrColumnSumsWasm, entrSumWasm, wasm } from '../wasm/kernels.js';
+import { entrColumnsFast, entrRowsFast, entrSumFast, fastKernels } from '../wasm/entropy-fast.js';
 import { mayDominate, normaliserError, preScale, safeSum, scaleFor, splittable } from './normalize.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
 
-/** Sum of `entr(a * pre * scale)` (WebAssembly SIMD when available and pre = 1). */
-const entrTerms: BlockFn = (a, ao, b, bo, n, pre, scale, c2, c3, out) => {
-  if (pre === 1 && n >= WASM_MIN && wasm.available) return entrSumWasm(a, ao, n, scale, out.chunks);
-  return n <= BLOCK ? entrLeaf(a, ao, b, bo, n, pre, scale, c2, c3, out) : pairwiseSum(entrLeaf, BLOCK, a, ao, b, bo, n, pre, scale, c2, c3, out);
-};
-
-const entrLeaf: BlockFn = (a, ao, _b, _bo, n, pre, scale) => {
-  let s0 = 0, s1 = 0;
-  let i = 0;
-  for (; i + 2 <= n; i += 2) {
-    s0 += entrScalar(a[ao + i] * pre * scale);
-    s1 += entrScalar(a[ao + i + 1] * pre * scale);
+/** Sum of `entr(a * pre * scale)` (the table-log WebAssembly kernel when available and pre = 1). */
+export const entrTerms: BlockFn = (a, ao, _b, _bo, n, pre, scale, _c2, _c3, out) => {
+  if (pre === 1 && n >= WASM_MIN && fastKernels.available) return entrSumFast(a, ao, n, scale, out.chunks);
+  // TypeScript: the terms added with compensation (TwoSum), so the sum's own error is about one
+  // rounding whatever the order and however equal the terms (uniform rows).
+  let s = 0, c = 0;
+  for (let i = 0; i < n; i++) {
+    const t = entrScalar(a[ao + i] * pre * scale);
+    const u = s + t;
+    const bp = u - s;
+    c += (s - (u - bp)) + (t - bp);
+    s = u;
   }
-  if (i < n) s0 += entrScalar(a[ao + i] * pre * scale);
-  return s0 + s1;
+  return Number.isFinite(s) ? s + c : s;
 };
 
-/** The entropy terms of the normalised values; interleaved slices are read in place by WebAssembly. */
+/**
+ * The entropy terms of the normalised values. A tile of slices is read in place, in memory
+ * order, by WebAssembly: short adjacent rows (stride 1) many per call, interleaved slices
+ * (columns) row by row, whatever their length.
+ */
 export const ENTR_TERMS = defineKernel({
   name: 'entr terms',
   operands: 1,
@@ -45,12 +48,14 @@ export const ENTR_TERMS = defineKernel({
   long: true,
   block: entrTerms,
   columns: (a, start, stride, step, n, k, c, sums, scales) => {
-    if (!wasm.available) return false;
+    if (!fastKernels.available || !(a instanceof Float64Array)) return false;
     for (let j = 0; j < k; j++) {
       if (c[4 * j] !== 1) return false;
       scales[j] = c[4 * j + 1];
     }
-    return entrColumnSumsWasm(a, start, stride, step, n, k, scales, sums);
+    // rows as the block function takes them alone (the same bits whichever way they are walked)
+    if (stride === 1) return n >= WASM_MIN && entrRowsFast(a, start, step, n, k, scales, sums);
+    return entrColumnsFast(a, start, stride, step, n, k, scales, sums);
   },
 });
 
@@ -60,7 +65,7 @@ export const SHANNON = defineReduction<'total' | 'largest' | 'rest' | 'terms', '
   samples: 1,
   flags: ['dominant'],
   passes: [
-    { name: 'total', kernel: SUM_PLAIN, operand: 'p' },
+    { name: 'total', kernel: SUM, operand: 'p' },
     {
       name: 'largest',
       kernel: MAX,
@@ -97,10 +102,12 @@ export const SHANNON = defineReduction<'total' | 'largest' | 'rest' | 'terms', '
       return terms - naive + -(m * scale) * log1p(-s.rest.value * scale);
     }
     const lo = s.total.low;
-    if (!splittable(total) || !Number.isFinite(terms) || !Number.isFinite(lo)) return terms;
-    // x = p * fl(1/S) normalises by N = 1/fl(1/S), not by S; with N = S (1 + d), the computed
-    // H' = H + d (1 - H) to first order: remove it (lo, the sum's low part, is 0 here).
-    const d = normaliserError(total, lo, 1 / total);
+    if (!(total > 0 && total < Infinity) || !Number.isFinite(terms) || !Number.isFinite(lo) || preScale(total) !== 1) return terms;
+    // x = p * fl(1/S) normalises by N = 1/fl(1/S), not by the exact sum S = hi + lo; with
+    // N = S (1 + d), the computed H' = H + d (1 - H) to first order: remove it. d is
+    // scale-free, so a sum too small or large for exact products is scaled by a power of two.
+    const f = splittable(total) ? 1 : 2 ** -Math.round(Math.log2(total));
+    const d = normaliserError(total * f, lo * f, scaleFor(total, 1) / f);
     return terms - d * (1 - terms);
   },
 });

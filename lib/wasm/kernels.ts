@@ -12,31 +12,13 @@
  * 1 ulp; see spec/wasm/kernels.spec.ts); those same definitions are the module's slow path and
  * the TypeScript fallback.
  *
- * Wasm is used when the engine has WebAssembly with SIMD and it is not switched off:
- * `process.env.SCIPY_ENTROPY_NO_WASM === '1'` (read once, at load) or
- * `globalThis.SCIPY_ENTROPY_NO_WASM === true` (set before load). Where synchronous compilation
- * is refused (Chrome's main thread refuses modules over 4 KB; this one is under 3 KB), the
- * module is compiled asynchronously and {@link wasm}`.available` turns true when it is ready.
- * Until then, or without wasm, the same functions run plain TypeScript loops.
+ * Wasm is used when lib/wasm/instance.ts has loaded the module (WebAssembly SIMD present and not
+ * switched off by `SCIPY_ENTROPY_NO_WASM`); until then, or without wasm, the same functions run
+ * plain TypeScript loops.
  */
 import { entrScalar, relEntrScalar } from '../math/convex-analysis.js';
 import { Cascade } from '../math/pairwise.js';
-import { KERNELS_WASM_BASE64 } from './kernels-bytes.js';
-
-interface KernelExports {
-  readonly memory: WebAssembly.Memory;
-  readonly a_base: WebAssembly.Global;
-  readonly b_base: WebAssembly.Global;
-  readonly chunk: WebAssembly.Global;
-  readonly abs_total: WebAssembly.Global;
-  entr_sum(ptr: number, n: number, scale: number): number;
-  entr_sum_f32(ptr: number, n: number, scale: number): number;
-  entr_map(src: number, dst: number, n: number): void;
-  log_map(src: number, dst: number, n: number): void;
-  rel_entr_sum(pa: number, pb: number, n: number, sa: number, sb: number): number;
-  rel_entr_map(pa: number, pb: number, dst: number, n: number, bstride: number): void;
-  col_sums(src: number, k: number, n: number, out: number): void;
-}
+import { type KernelExports, whenLoaded } from './instance.js';
 
 /** Elements copied into wasm memory per kernel call. */
 export const WASM_CHUNK = 4096;
@@ -49,40 +31,7 @@ let memF32 = new Float32Array(0);
 /** Byte offsets of the two input regions, and their Float64Array / Float32Array indices. */
 let A = 0, B = 0, A8 = 0, B8 = 0, A4 = 0;
 
-function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const lookup = new Uint8Array(128);
-  for (let i = 0; i < 64; i++) lookup[alphabet.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s[len - 1] === '=') len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let bits = 0, nbits = 0, o = 0;
-  for (let i = 0; i < len; i++) {
-    bits = (bits << 6) | lookup[s.charCodeAt(i)];
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      out[o++] = (bits >> nbits) & 255;
-    }
-  }
-  return out;
-}
-
-function disabledByEnvironment(): boolean {
-  const g = globalThis as {
-    SCIPY_ENTROPY_NO_WASM?: unknown;
-    process?: { env?: Record<string, string | undefined> };
-  };
-  if (g.SCIPY_ENTROPY_NO_WASM === true) return true;
-  try {
-    return g.process?.env?.SCIPY_ENTROPY_NO_WASM === '1';
-  } catch {
-    return false; // a sandbox that forbids reading the environment
-  }
-}
-
-function adopt(instance: WebAssembly.Instance): void {
-  const e = instance.exports as unknown as KernelExports;
+function adopt(e: KernelExports): void {
   if ((e.chunk.value as number) < WASM_CHUNK) return;
   memF64 = new Float64Array(e.memory.buffer);
   memF32 = new Float32Array(e.memory.buffer);
@@ -94,32 +43,7 @@ function adopt(instance: WebAssembly.Instance): void {
   ex = e;
 }
 
-function load(): void {
-  if (typeof WebAssembly !== 'object' || disabledByEnvironment()) return;
-  let bytes: Uint8Array<ArrayBuffer>;
-  const imports = { env: { rel_entr: relEntrScalar } };
-  try {
-    bytes = decodeBase64(KERNELS_WASM_BASE64);
-    if (!WebAssembly.validate(bytes)) return; // no SIMD in this engine
-  } catch {
-    return;
-  }
-  try {
-    adopt(new WebAssembly.Instance(new WebAssembly.Module(bytes), imports));
-  } catch {
-    // e.g. a browser main thread that refuses synchronous compilation: go asynchronous
-    try {
-      WebAssembly.instantiate(bytes, imports).then(
-        (r) => adopt(r.instance),
-        () => undefined,
-      );
-    } catch {
-      // stay on the TypeScript path
-    }
-  }
-}
-
-load();
+whenLoaded(adopt);
 
 /**
  * Whether the wasm kernels are in use (false when WebAssembly SIMD is missing, when switched

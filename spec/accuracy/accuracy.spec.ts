@@ -3,6 +3,8 @@
  * fixtures/export_exact.py with SciPy's result and the exact value (mpmath, 50+ digits, from the
  * exact input doubles). Our result must be
  *   - within max(SciPy's own error, 4 ulp of the exact value) everywhere;
+ *   - within 2 ulp of the exact value on uniform and near-uniform rows (tag uniform, issue 12),
+ *     where equal terms make every rounding of a sum go the same way;
  *   - within 1e-13 relative on the degenerate inputs with one probability near 1 (tag near_one),
  *     where SciPy loses 5-10 digits, when the exact value is a normal double;
  *   - within 1e-6 relative where pk is nearly equal to qk (q = p (1 + 1e-9 N(0,1)), tag
@@ -116,6 +118,14 @@ for (const f of files) {
     });
   });
 }
+
+describe('uniform and near-uniform rows (equal terms)', () => {
+  const uniform = cases.filter((c) => c.tags.includes('uniform'));
+  it('are in the fixtures', () => expect(uniform.length).toBeGreaterThanOrEqual(10));
+  it.each(uniform.map((c) => [c.name, c] as const))('%s: within 2 ulp of the exact value', (_, c) => {
+    assertAll(c, measured(c), (m) => m.oursUlps <= 2, 'within 2 ulp');
+  });
+});
 
 describe('one probability near 1 (SciPy loses 5-10 digits)', () => {
   const near = cases.filter((c) => c.tags.includes('near_one'));

@@ -56,14 +56,23 @@ function simplifyInner(g: Axes): Axes {
 /**
  * The kept axis to tile along: the one whose step is smallest, when it is smaller than the
  * slice's own (neighbouring slices are then closer in memory than neighbouring elements); -1
- * for none. Only single-run slices without omit are tiled.
+ * for none. Only single-run slices without omit are tiled. With `shortRows`, slices that are
+ * one contiguous run of at most `shortRows` elements are tiled too, along the kept axis with the
+ * smallest step (neighbouring rows), so that a kernel reading a tile at once takes many rows per
+ * call.
  */
-export function tileAxis(outer: Axes, inner: Axes, omit: boolean): number {
+export function tileAxis(outer: Axes, inner: Axes, omit: boolean, shortRows = 0): number {
   let t = -1;
   if (!omit && inner.shape.length === 1 && inner.shape[0] > 1) {
     for (let d = 0; d < outer.shape.length; d++) {
       const s = Math.abs(outer.a[d]);
       if (outer.shape[d] > 1 && s !== 0 && s < Math.abs(inner.a[0]) && (t < 0 || s < Math.abs(outer.a[t]))) t = d;
+    }
+    if (t < 0 && inner.shape[0] <= shortRows && inner.a[0] === 1 && inner.b[0] === 1) {
+      for (let d = 0; d < outer.shape.length; d++) {
+        const s = Math.abs(outer.a[d]);
+        if (outer.shape[d] > 1 && s !== 0 && (t < 0 || s < Math.abs(outer.a[t]))) t = d;
+      }
     }
   }
   return t;

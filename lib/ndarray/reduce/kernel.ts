@@ -10,7 +10,7 @@ import type { NumericData } from '../strided.js';
 /** Elements per block and slice: the leaves of every pairwise sum the engine forms. */
 export const BLOCK = 256;
 /** Slices processed together when their elements interleave in memory. */
-export const TILE = 32;
+export const TILE = 256;
 /** Elements per slice and block in a tile (TILE * TILE_BLOCK values are gathered at once). */
 export const TILE_BLOCK = 128;
 /** Constants a kernel may take (passed as `c0..c3`, in its declared order). */
@@ -42,16 +42,21 @@ export type BlockFn = (
 
 /**
  * Optional, for one-operand kernels without constants: the sums of k interleaved slices at once,
- * read row by row in place (`a[start + i*stride + j*step]`, i < n, j < k), the sums to `sums[j]`
- * and the auxiliary sums to `aux[j]`; used by tiled walks instead of a gather.
+ * read row by row in place (`a[start + i*stride + j*step]`, i < n, j < k), the sums to `sums[j]`,
+ * their low parts to `lows[j]` (0 for kernels without compensation) and the auxiliary sums to
+ * `aux[j]`; used by tiled walks instead of a gather.
  */
-export type RowsFn = (a: Float64Array, start: number, stride: number, step: number, n: number, k: number, sums: Float64Array, aux: Float64Array) => void;
+export type RowsFn = (
+  a: Float64Array, start: number, stride: number, step: number, n: number, k: number, sums: Float64Array, aux: Float64Array, lows: Float64Array,
+) => void;
 
 /**
  * Optional, for one-operand kernels: the kernel on k interleaved slices at once, read in place row
  * by row (`a[start + i*stride + j*step]`, i < n, j < k; slice j's constants at `c[4j..4j+4)`),
  * sums to `sums[j]`, with `scratch` (at least TILE long) to use freely; returns false (having done
- * nothing) where it does not apply, and the engine gathers the tile instead.
+ * nothing) where it does not apply. The engine first offers the whole tile (n = the slices'
+ * length, which a kernel that sums long columns itself takes), then blocks of TILE_BLOCK rows,
+ * and gathers the tile where both are declined.
  */
 export type ColumnsFn = (
   a: NumericData, start: number, stride: number, step: number, n: number, k: number, c: Float64Array, sums: Float64Array, scratch: Float64Array,

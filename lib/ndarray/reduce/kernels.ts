@@ -5,19 +5,15 @@
  * Kernels of one reduction alone live in its file under lib/reductions/.
  */
 import { pairwiseSum } from '../../math/pairwise.js';
-import { BLOCK, type BlockFn, defineKernel } from './kernel.js';
+import { BLOCK, type BlockFn, defineKernel, KernelReport } from './kernel.js';
 
 /**
  * Sum, compensated: returns the rounded sum and reports its rounding error as `low` (TwoSum on
  * four accumulators), so normalising sums are good to about eps^2; reports the sum of squares as
  * `aux` (how concentrated the distribution is).
  */
-export const SUM = defineKernel({
-  name: 'sum',
-  operands: 1,
-  constants: [],
-  combine: 'sum',
-  block: (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
+/** The block function of {@link SUM}. */
+const sumBlock: BlockFn = (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0, q0 = 0, q1 = 0;
     let i = 0;
     for (; i + 4 <= n; i += 4) {
@@ -68,8 +64,92 @@ export const SUM = defineKernel({
     const r = s + c;
     out.low = c - (r - s);
     return r;
+  };
+
+/** What {@link SUM}'s `rows` reads back from its block function (used synchronously only). */
+const rowsReport = new KernelReport();
+
+export const SUM = defineKernel({
+  name: 'sum',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  block: sumBlock,
+  rows: (a, start, stride, step, n, k, sums, aux, lows) => {
+    if (stride === 1) {
+      // Short adjacent rows: each sums as the block function sums it (the same bits as a slice
+      // walked alone).
+      for (let j = 0; j < k; j++) {
+        rowsReport.low = rowsReport.aux = 0;
+        sums[j] = sumBlock(a, start + j * step, a, 0, n, 0, 0, 0, 0, rowsReport);
+        lows[j] = rowsReport.low;
+        aux[j] = rowsReport.aux;
+      }
+      return;
+    }
+    // Two slices at a time, in registers, over 32 rows at a time (few enough pages for the
+    // TLB when rows are far apart); sums, compensations and squares carried in the arrays.
+    sums.fill(0, 0, k);
+    lows.fill(0, 0, k);
+    aux.fill(0, 0, k);
+    for (let r0 = 0; r0 < n; r0 += 32) {
+      const m = n - r0 < 32 ? n - r0 : 32;
+      const first = start + r0 * stride;
+      let j = 0;
+      for (; j + 2 <= k; j += 2) {
+        let s0 = sums[j], c0 = lows[j], q0 = aux[j], s1 = sums[j + 1], c1 = lows[j + 1], q1 = aux[j + 1];
+        for (let i = 0, p = first + j * step; i < m; i++, p += stride) {
+          const x0 = a[p];
+          const x1 = a[p + step];
+          const t0 = s0 + x0;
+          const t1 = s1 + x1;
+          const b0 = t0 - s0;
+          const b1 = t1 - s1;
+          c0 += (s0 - (t0 - b0)) + (x0 - b0);
+          c1 += (s1 - (t1 - b1)) + (x1 - b1);
+          s0 = t0;
+          s1 = t1;
+          q0 += x0 * x0;
+          q1 += x1 * x1;
+        }
+        sums[j] = s0;
+        lows[j] = c0;
+        aux[j] = q0;
+        sums[j + 1] = s1;
+        lows[j + 1] = c1;
+        aux[j + 1] = q1;
+      }
+      if (j < k) {
+        let s0 = sums[j], c0 = lows[j], q0 = aux[j];
+        for (let i = 0, p = first + j * step; i < m; i++, p += stride) {
+          const x0 = a[p];
+          const t0 = s0 + x0;
+          const b0 = t0 - s0;
+          c0 += (s0 - (t0 - b0)) + (x0 - b0);
+          s0 = t0;
+          q0 += x0 * x0;
+        }
+        sums[j] = s0;
+        lows[j] = c0;
+        aux[j] = q0;
+      }
+    }
+    for (let j = 0; j < k; j++) finishSum(sums[j], lows[j], aux[j], j, sums, aux, lows);
   },
 });
+
+/** Slice j's compensated sum s + c: the double nearest it to sums[j], the rest to lows[j]. */
+function finishSum(s: number, c: number, q: number, j: number, sums: Float64Array, aux: Float64Array, lows: Float64Array): void {
+  aux[j] = q;
+  if (!(Math.abs(s) < Infinity)) {
+    sums[j] = s; // infinite or NaN: no low part
+    lows[j] = 0;
+    return;
+  }
+  const r = s + c;
+  lows[j] = c - (r - s);
+  sums[j] = r;
+}
 
 /** The leaf of {@link SUM_PLAIN}: four accumulators, the sum of squares as `aux`. */
 const sumPlainLeaf: BlockFn = (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
@@ -110,7 +190,8 @@ export const SUM_PLAIN = defineKernel({
     n <= BLOCK ? sumPlainLeaf(a, ao, b, bo, n, c0, c1, c2, c3, out) : pairwiseSum(sumPlainLeaf, BLOCK, a, ao, b, bo, n, c0, c1, c2, c3, out),
   // Four slices at a time, each summed in row order in a local (the same sums as one slice at a
   // time, without a store per element).
-  rows: (a, start, stride, step, n, k, sums, aux) => {
+  rows: (a, start, stride, step, n, k, sums, aux, lows) => {
+    lows.fill(0, 0, k); // no compensation
     let j = 0;
     for (; j + 4 <= k; j += 4) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;

@@ -8,7 +8,7 @@ import type { Strided } from '../strided.js';
 import { allocate, cStrides } from '../shape.js';
 import { type Axes, splitAxes, tileAxis } from './axes.js';
 import { acquireContext, type EngineContext, releaseContext } from './context.js';
-import { BLOCK, TILE } from './kernel.js';
+import { BLOCK, TILE, TILE_BLOCK } from './kernel.js';
 import { constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
@@ -42,7 +42,7 @@ function walkSlices(
   reduction: Reduction<string, string, unknown>, params: unknown, values: Float64Array,
 ): void {
   const outStrides = cStrides(outer.shape);
-  const t = tileAxis(outer, inner, omit);
+  const t = tileAxis(outer, inner, omit, readsTilesAtOnce(reduction) ? TILE_BLOCK : 0);
   const walker = ctx.walker;
   walker.configure(a.data, b.data, inner, omit, ctx.statesFor(reduction), params, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
   // Odometer over the kept axes; axis t advances TILE at a time.
@@ -69,6 +69,17 @@ function walkSlices(
     }
     if (d < 0) break;
   }
+}
+
+/**
+ * Whether every pass reads one operand and, unless it is conditional, has a kernel that reads a
+ * whole tile at once (`rows` or `columns`): then short rows are worth tiling (one kernel call
+ * per tile instead of per row).
+ */
+function readsTilesAtOnce(reduction: Reduction<string, string, unknown>): boolean {
+  return reduction.passes.every(
+    (p) => p.kernel.operands === 1 && (p.when !== undefined || p.kernel.rows !== undefined || p.kernel.columns !== undefined),
+  );
 }
 
 /**

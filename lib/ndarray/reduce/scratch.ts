@@ -16,6 +16,8 @@ export class Scratch {
   readonly cascades = Array.from({ length: TILE }, () => new Cascade());
   readonly maxima = new Float64Array(TILE);
   readonly aux = new Float64Array(TILE);
+  /** The low parts a kernel's `rows` reports. */
+  readonly lows = new Float64Array(TILE);
   readonly active = new Uint8Array(TILE);
   /** Free space for a kernel's `columns` function. */
   readonly columns = new Float64Array(TILE);

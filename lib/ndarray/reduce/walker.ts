@@ -264,7 +264,7 @@ export class Walker {
    * below work on values the compiler holds in registers.
    */
   private passTile(oa: number, ob: number, k: number, pass: CompiledPass): void {
-    const { bufA, bufB, consts: c, active, cascades, maxima, aux, report, columns: colScratch } = this.scratch;
+    const { bufA, bufB, consts: c, active, cascades, maxima, aux, lows, report, columns: colScratch } = this.scratch;
     for (let j = 0; j < k; j++) {
       cascades[j].reset();
       maxima[j] = -Infinity;
@@ -284,16 +284,21 @@ export class Walker {
     const two = !one && (!this.sameAB || ob !== oa);
     const arrB = two ? bufB : bufA;
     const len = this.runLen;
+    if (rows === undefined && columns !== undefined && columns(data, q ? ob : oa, run, step, len, k, c, bufB, colScratch)) {
+      // The kernel read the whole tile at once, in memory order, whatever its length.
+      for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
+      return;
+    }
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
       if (one) {
         const start = (q ? ob : oa) + i * run;
         if (rows !== undefined) {
           // The kernel sums whole rows of the tile in place: no gather.
-          rows(data as Float64Array, start, run, step, n, k, bufA, bufB);
+          rows(data as Float64Array, start, run, step, n, k, bufA, bufB, lows);
           for (let j = 0; j < k; j++) {
             if (active[j] === 0) continue;
-            cascades[j].add(bufA[j], 0);
+            cascades[j].add(bufA[j], lows[j]);
             aux[j] += bufB[j];
           }
           continue;

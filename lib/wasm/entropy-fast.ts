@@ -1,0 +1,245 @@
+/**
+ * The table-log kernels of lib/wasm/kernels.wat (`entr_sum_fast`, `entr_rows_fast`,
+ * `entr_cols_fast`, `rel_entr_sum_fast`, `log_fast_map`): entropy sums with the term and its sum
+ * in one pass, rows and columns read in memory order, and a logarithm within 1 ulp. They run in
+ * the module instance of lib/wasm/instance.ts (its FMA build where relaxed SIMD validates);
+ * {@link fastKernels}`.available` is false without wasm, and callers then keep their TypeScript
+ * paths.
+ *
+ * Data is copied into wasm memory in chunks of {@link FAST_CHUNK} elements; chunk sums are
+ * combined pairwise in a {@link Cascade} the caller lends (the kernel combines its 512-element
+ * blocks pairwise within a chunk).
+ */
+import { entrScalar, relEntrScalar } from '../math/convex-analysis.js';
+import { Cascade } from '../math/pairwise.js';
+import { type KernelExports, kernelModule, whenLoaded } from './instance.js';
+
+/** Elements copied into wasm memory per kernel call. */
+export const FAST_CHUNK = 4096;
+
+/** The widest block {@link entrColumnsFast} takes. */
+export const FAST_MAX_COLUMNS = 4096;
+
+let ex: KernelExports | null = null;
+let mem = new Float64Array(0);
+/** Byte offsets and Float64Array indices of the input regions, and the column sums' index. */
+let A = 0, A8 = 0, B = 0, B8 = 0, S8 = 0;
+
+whenLoaded((e) => {
+  mem = new Float64Array(e.memory.buffer);
+  A = e.a_base.value as number;
+  A8 = A >> 3;
+  B = e.b_base.value as number;
+  B8 = B >> 3;
+  S8 = (e.cols_base.value as number) >> 3;
+  ex = e;
+});
+
+/** Whether the table-log kernels are in use, and whether they run the FMA build. */
+export const fastKernels: { readonly available: boolean; readonly fma: boolean } = {
+  get available(): boolean {
+    return ex !== null;
+  },
+  get fma(): boolean {
+    return kernelModule.fma;
+  },
+};
+
+/**
+ * Sum over `i < n` of `entr(a[ao + i] * scale)` (entr(x) = -x log x; 0 at 0; -inf for x < 0
+ * and x = inf; NaN for NaN), by the table-log kernel; more than one chunk combine in `chunks`
+ * (one is made when needed). Without the kernels, a plain loop (the engine calls this only
+ * when {@link fastKernels}`.available`). `[ao, ao + n)` must lie within `a` (not checked here:
+ * the engine calls it with ranges it has computed).
+ *
+ * @example
+ * entrSumFast(Float64Array.of(1, 1), 0, 2, 0.5); // => 0.6931471805599453
+ */
+export function entrSumFast(a: Float64Array, ao: number, n: number, scale: number, chunks?: Cascade): number {
+  const e = ex;
+  if (e === null) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += entrScalar(a[ao + i] * scale);
+    return s;
+  }
+  const m64 = mem;
+  if (n <= FAST_CHUNK) {
+    if (n <= 32) for (let i = 0; i < n; i++) m64[A8 + i] = a[ao + i];
+    else m64.set(a.subarray(ao, ao + n), A8);
+    return e.entr_sum_fast(A, n, scale);
+  }
+  const c = chunks ?? new Cascade();
+  c.reset();
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    c.add(e.entr_sum_fast(A, m, scale), 0);
+  }
+  return c.plainTotal();
+}
+
+/** Where {@link relEntrSumFast} reports the sum of its terms' absolute values. */
+export interface AbsSum {
+  aux: number;
+}
+
+/**
+ * Sum over `i < n` of `rel_entr(a[ao + i] * sa, b[bo + i] * sb)` (SciPy's piecewise rel_entr:
+ * NaN if either is NaN; 0 for x = 0 and y >= 0; +inf for x < 0 or y <= 0 otherwise;
+ * x log(x/y) else), by the two-pass kernel; the sum of the terms' absolute values goes to
+ * `report.aux`; more than one chunk combine in `chunks` (one is made when needed). Without the
+ * kernels, a plain loop (the engine calls this only when {@link fastKernels}`.available`).
+ *
+ * @example
+ * const r = { aux: 0 };
+ * relEntrSumFast(Float64Array.of(1, 0), 0, Float64Array.of(2, 1), 0, 2, 1, 1, r); // => -0.6931471805599453
+ * r.aux; // => 0.6931471805599453
+ */
+export function relEntrSumFast(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number, report: AbsSum,
+  chunks?: Cascade,
+): number {
+  const e = ex;
+  if (e === null) {
+    let s = 0, abs = 0;
+    for (let i = 0; i < n; i++) {
+      const t = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
+      s += t;
+      abs += Math.abs(t);
+    }
+    report.aux = abs;
+    return s;
+  }
+  const m64 = mem;
+  if (n <= FAST_CHUNK) {
+    if (n <= 32) {
+      for (let i = 0; i < n; i++) {
+        m64[A8 + i] = a[ao + i];
+        m64[B8 + i] = b[bo + i];
+      }
+    } else {
+      m64.set(a.subarray(ao, ao + n), A8);
+      m64.set(b.subarray(bo, bo + n), B8);
+    }
+    const s = e.rel_entr_sum_fast(A, B, n, sa, sb);
+    report.aux = e.abs_total.value as number;
+    return s;
+  }
+  const c = chunks ?? new Cascade();
+  c.reset();
+  let abs = 0;
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    m64.set(b.subarray(bo + off, bo + off + m), B8);
+    c.add(e.rel_entr_sum_fast(A, B, m, sa, sb), 0);
+    abs += e.abs_total.value as number;
+  }
+  report.aux = abs;
+  return c.plainTotal();
+}
+
+/**
+ * Row sums of entr over rows of `len` elements, many rows per kernel call: for i < rows,
+ * `out[i]` = sum over j < len of entr(data[start + i*rowStride + j] * scales[i]), each as
+ * {@link entrSumFast} computes it. Rows are copied into wasm memory as many at a time as fit
+ * (one `set` when they are adjacent), so short rows cost no call and no copy of their own.
+ * Returns false, and does nothing, when the kernels are not in use or len > FAST_CHUNK / 2.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * entrRowsFast(Float64Array.of(1, 1, 1, 3), 0, 2, 2, 2, Float64Array.of(0.5, 0.25), out);
+ * // out => [0.6931471805599453, 0.5623351446188083]
+ */
+export function entrRowsFast(
+  data: Float64Array, start: number, rowStride: number, len: number, rows: number,
+  scales: ArrayLike<number>, out: Float64Array,
+): boolean {
+  const e = ex;
+  if (e === null || len < 1 || len > FAST_CHUNK / 2) return false;
+  const m64 = mem;
+  const per = len === 1 ? FAST_CHUNK / 2 : (FAST_CHUNK / len) | 0; // scales and sums share B
+  for (let i0 = 0; i0 < rows; i0 += per) {
+    const m = rows - i0 < per ? rows - i0 : per;
+    const first = start + i0 * rowStride;
+    if (rowStride === len) m64.set(data.subarray(first, first + m * len), A8);
+    else for (let i = 0, row = first; i < m; i++, row += rowStride) m64.set(data.subarray(row, row + len), A8 + i * len);
+    for (let i = 0; i < m; i++) m64[B8 + i] = scales[i0 + i];
+    e.entr_rows_fast(A, m, len, B, B + 8 * FAST_CHUNK / 2);
+    for (let i = 0; i < m; i++) out[i0 + i] = m64[B8 + FAST_CHUNK / 2 + i];
+  }
+  return true;
+}
+
+/**
+ * Column sums of entr over a strided n x k block read in place, row by row, in memory order:
+ * for j < k, `out[j]` = sum over i < n of entr(data[start + i*rowStride + j*colStep] *
+ * scales[j]), each column's terms added with compensation (within about an ulp of the exact sum
+ * of its terms, whatever n). Rows are copied into wasm memory a few at a time (a `set` of a
+ * `subarray` when colStep is 1), then the kernel reads them in order. Returns false, and does
+ * nothing, when the kernels are not in use or k > {@link FAST_MAX_COLUMNS}.
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * entrColumnsFast(Float64Array.of(1, 1, 1, 3), 0, 2, 1, 2, 2, Float64Array.of(0.5, 0.25), out);
+ * // out => [0.6931471805599453, 0.5623351446188083]
+ */
+export function entrColumnsFast(
+  data: Float64Array, start: number, rowStride: number, colStep: number, n: number, k: number,
+  scales: Float64Array, out: Float64Array,
+): boolean {
+  const e = ex;
+  if (e === null || k < 1 || k > FAST_MAX_COLUMNS) return false;
+  if (n === 0) {
+    out.fill(0, 0, k);
+    return true;
+  }
+  const m64 = mem;
+  const k2 = (k + 1) & ~1;
+  for (let j = 0; j < k; j++) m64[B8 + j] = scales[j];
+  if (k2 > k) m64[B8 + k] = 0; // the pad column of an odd k (its x are 0 too)
+  const rows = FAST_CHUNK >= k2 ? (FAST_CHUNK / k2) | 0 : 1;
+  for (let i0 = 0; i0 < n; i0 += rows) {
+    const m = n - i0 < rows ? n - i0 : rows;
+    const first = start + i0 * rowStride;
+    if (colStep === 1 && rowStride === k2) {
+      m64.set(data.subarray(first, first + m * k2), A8); // whole rows, one copy
+    } else {
+      for (let i = 0, row = first, o = A8; i < m; i++, row += rowStride, o += k2) {
+        if (colStep === 1 && k >= 16) m64.set(data.subarray(row, row + k), o);
+        else for (let j = 0, q = row; j < k; j++, q += colStep) m64[o + j] = data[q];
+        if (k2 > k) m64[o + k] = 0;
+      }
+    }
+    e.entr_cols_fast(A, m, k2, B, i0 === 0 ? 1 : 0, i0 + m === n ? 1 : 0);
+  }
+  // sum + compensation (+0 for a column of zeros); an infinite or NaN sum as it is (the
+  // compensation of an infinite term is NaN)
+  for (let j = 0; j < k; j++) {
+    const s = m64[S8 + j];
+    out[j] = s - s === 0 ? 0 + (s + m64[S8 + 4096 + j]) : s;
+  }
+  return true;
+}
+
+/**
+ * `dst[i] = log(src[i])` for `i < min(src.length, dst.length)` by the table log (within 1 ulp;
+ * log 0 = -inf, log of a negative = NaN, log inf = inf). Returns false, and leaves `dst` alone,
+ * when the kernels are not in use.
+ *
+ * @example
+ * const y = new Float64Array(2);
+ * logMapFast(Float64Array.of(1, Math.E), y); // y => [0, 1]
+ */
+export function logMapFast(src: Float64Array, dst: Float64Array): boolean {
+  const e = ex;
+  if (e === null) return false;
+  const n = Math.min(src.length, dst.length);
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    mem.set(src.subarray(off, off + m), A8);
+    e.log_fast_map(A, A, m);
+    dst.set(mem.subarray(A8, A8 + m), off);
+  }
+  return true;
+}
