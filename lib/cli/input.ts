@@ -333,7 +333,7 @@ export class TextRows implements RowReader {
   labels: string[] | undefined;
   private readonly table: TextTable;
   private readonly decoder = new TextDecoder();
-  private readonly out = new Float64Builder();
+  private readonly out = new Float64Builder(1024, true);
   private readonly maxLine: number;
   private lines: string[] = [];
   private next = 0;
@@ -460,6 +460,8 @@ export class NpyRows implements RowReader {
   private skip: number;
   private rowsRead = 0;
   private buf = new Uint8Array(0);
+  /** The decoded block: shared, so the worker pool reads it in place; grown only when a block needs more. */
+  private shared = new SharedArrayBuffer(0);
 
   constructor(
     private readonly input: Input,
@@ -516,6 +518,8 @@ export class NpyRows implements RowReader {
     }
     this.rowsRead += rows;
     const dtype = this.header.dtype.kind === 'b' ? 'bool' : undefined;
-    return { data: decode(this.buf.subarray(0, need), this.header.dtype, rows * this.ncols), rows, dtype };
+    const count = rows * this.ncols;
+    if (this.shared.byteLength < count * 8) this.shared = new SharedArrayBuffer(count * 8);
+    return { data: decode(this.buf.subarray(0, need), this.header.dtype, count, this.shared), rows, dtype };
   }
 }
