@@ -4,6 +4,7 @@
  * lone `-` is stdin. An option value may start with a dash (`--axis -1`).
  */
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { MAX_THREADS } from '../threads/settings.js';
 import { InputError } from './errors.js';
 import { FORMATS, type Format } from './output.js';
 
@@ -84,9 +85,6 @@ function parseDelimiter(text: string): string {
   if (text.length !== 1) throw usage(`--delimiter must be one character, 'tab' or 'whitespace'; got '${text}'`);
   return text;
 }
-
-/** The most threads `--threads` accepts (the library's limit). */
-export const MAX_THREADS = 256;
 
 /**
  * A thread count: `auto` or `0` (every available core) or a whole number from 1 to
