@@ -4,6 +4,7 @@
  * lone `-` is stdin. An option value may start with a dash (`--axis -1`).
  */
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { MAX_THREADS } from '../threads/settings.js';
 import { InputError } from './errors.js';
 import { FORMATS, type Format } from './output.js';
 
@@ -36,6 +37,8 @@ export interface Args {
   maxLineBytes?: number;
   method?: (typeof METHODS)[number];
   windowLength?: number;
+  /** `--threads`: a thread count, or `'auto'` for every available core. */
+  threads?: number | 'auto';
   help: boolean;
   version: boolean;
 }
@@ -58,6 +61,7 @@ const OPTIONS = {
   'max-line-bytes': { type: 'string' },
   method: { type: 'string' },
   'window-length': { type: 'string' },
+  threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -80,6 +84,19 @@ function parseDelimiter(text: string): string {
   if (t === 'space' || t === 'whitespace') return 'whitespace';
   if (text.length !== 1) throw usage(`--delimiter must be one character, 'tab' or 'whitespace'; got '${text}'`);
   return text;
+}
+
+/**
+ * A thread count: `auto` or `0` (every available core) or a whole number from 1 to
+ * {@link MAX_THREADS}, as the library's `setThreads` takes.
+ * @throws {InputError} naming `source` (the option or variable) for anything else.
+ */
+export function parseThreads(source: string, text: string): number | 'auto' {
+  const t = text.trim();
+  if (t.toLowerCase() === 'auto' || /^0+$/.test(t)) return 'auto';
+  const n = Number(t);
+  if (!/^\d+$/.test(t) || n > MAX_THREADS) throw usage(`${source} must be 'auto' or a whole number from 0 (every core) to ${MAX_THREADS}; got '${text}'`);
+  return n;
 }
 
 function positiveInteger(name: string, text: string): number {
@@ -182,6 +199,7 @@ export function parseArgs(argv: readonly string[]): Args {
     args.method = m as Args['method'];
   }
   if (v['window-length'] !== undefined) args.windowLength = positiveInteger('--window-length', v['window-length']);
+  if (v.threads !== undefined) args.threads = parseThreads('--threads', v.threads);
   return args;
 }
 
@@ -231,6 +249,9 @@ Options:
   --key NAME          the array to read from an .npz archive
   --max-line-bytes N  the longest text line read (default 64 MiB;
                       SCIPY_ENTROPY_MAX_LINE_BYTES)
+  --threads N|auto    worker threads for large inputs (default auto: every
+                      core, or SCIPY_ENTROPY_THREADS); 1 runs on one thread;
+                      the output is the same byte for byte for every count
   -h, --help          this help
   -V, --version       the version
 

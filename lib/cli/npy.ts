@@ -148,62 +148,63 @@ export function parseDescr(descr: string, file: string): NpyDType {
  * Decodes `count` elements of `dtype` from `bytes` (starting at byte 0) into a typed array the
  * library accepts: the same type where one exists (float64, float32, int8..int32, uint8..uint32,
  * bool as a Uint8Array), float64 for int64 and uint64 (exact up to 2**53, as numpy's own
- * conversion to float64).
+ * conversion to float64). With `into` (at least `count` * 8 bytes), the values are written at
+ * its start and the result is a view of it (a reused shared buffer the worker pool uses in place).
  */
-export function decode(bytes: Uint8Array, dtype: NpyDType, count: number): Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array {
+export function decode(bytes: Uint8Array, dtype: NpyDType, count: number, into?: SharedArrayBuffer): Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, count * dtype.itemsize);
   const le = dtype.little;
   const n = count;
   switch (`${dtype.kind}${dtype.itemsize}`) {
     case 'f8': {
-      const out = new Float64Array(n);
+      const out = into === undefined ? new Float64Array(n) : new Float64Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = view.getFloat64(i * 8, le);
       return out;
     }
     case 'f4': {
-      const out = new Float32Array(n);
+      const out = into === undefined ? new Float32Array(n) : new Float32Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, le);
       return out;
     }
     case 'i1': {
-      const out = new Int8Array(n);
+      const out = into === undefined ? new Int8Array(n) : new Int8Array(into, 0, n);
       out.set(new Int8Array(bytes.buffer, bytes.byteOffset, n));
       return out;
     }
     case 'u1':
     case 'b1': {
-      const out = new Uint8Array(n); // a copy: never a view of the caller's (possibly pooled) buffer
+      const out = into === undefined ? new Uint8Array(n) : new Uint8Array(into, 0, n); // a copy: never a view of `bytes`
       out.set(bytes.subarray(0, n));
       if (dtype.kind === 'b') for (let i = 0; i < n; i++) out[i] = out[i] !== 0 ? 1 : 0;
       return out;
     }
     case 'i2': {
-      const out = new Int16Array(n);
+      const out = into === undefined ? new Int16Array(n) : new Int16Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = view.getInt16(i * 2, le);
       return out;
     }
     case 'u2': {
-      const out = new Uint16Array(n);
+      const out = into === undefined ? new Uint16Array(n) : new Uint16Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = view.getUint16(i * 2, le);
       return out;
     }
     case 'i4': {
-      const out = new Int32Array(n);
+      const out = into === undefined ? new Int32Array(n) : new Int32Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = view.getInt32(i * 4, le);
       return out;
     }
     case 'u4': {
-      const out = new Uint32Array(n);
+      const out = into === undefined ? new Uint32Array(n) : new Uint32Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = view.getUint32(i * 4, le);
       return out;
     }
     case 'i8': {
-      const out = new Float64Array(n);
+      const out = into === undefined ? new Float64Array(n) : new Float64Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = Number(view.getBigInt64(i * 8, le));
       return out;
     }
     case 'u8': {
-      const out = new Float64Array(n);
+      const out = into === undefined ? new Float64Array(n) : new Float64Array(into, 0, n);
       for (let i = 0; i < n; i++) out[i] = Number(view.getBigUint64(i * 8, le));
       return out;
     }

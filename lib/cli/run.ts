@@ -3,7 +3,8 @@
  * blocks of rows when a large CSV or C-order .npy is reduced along its last axis), computes,
  * and writes the result only once it is complete. Returns the exit code; never throws.
  */
-import { type Args, HELP, parseArgs } from './args.js';
+import { setThreads } from '../index.js';
+import { type Args, HELP, parseArgs, parseThreads } from './args.js';
 import { compute } from './compute.js';
 import { writeOutput } from './destination.js';
 import { InputError, ioMessage } from './errors.js';
@@ -123,9 +124,26 @@ function inputsOf(args: Args): [string, string | undefined] {
   return [args.positional[0], args.qk];
 }
 
+/**
+ * Sets the library's thread count once per run: `--threads`, else SCIPY_ENTROPY_THREADS, else
+ * every available core (one thread where worker threads are missing, unless asked for).
+ */
+function useThreads(args: Args, io: Io): void {
+  const env = io.env.SCIPY_ENTROPY_THREADS;
+  const asked = args.threads ?? (env === undefined || env.trim() === '' ? undefined : parseThreads('SCIPY_ENTROPY_THREADS', env));
+  try {
+    setThreads(asked ?? 'auto');
+  } catch (err) {
+    if ((err as Error)?.name !== 'ThreadError') throw err;
+    if (asked !== undefined) throw new InputError(`${args.threads !== undefined ? '--threads' : 'SCIPY_ENTROPY_THREADS'}: ${oneLine((err as Error).message)}`);
+    setThreads(1);
+  }
+}
+
 async function computeArgs(args: Args, io: Io): Promise<Result> {
   const command = args.command!;
   const [pPath, qPath] = inputsOf(args);
+  useThreads(args, io);
   if (pPath === '-' && qPath === '-') throw new InputError('only one input can be read from stdin (-)');
   const read: ReadOptions = {
     header: args.header,

@@ -259,8 +259,19 @@ export class Float64Builder {
   private buf: Float64Array;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.buf = new Float64Array(Math.max(capacity, 16));
+  /**
+   * @param capacity - the values held before the first growth.
+   * @param shared - keep the values in a SharedArrayBuffer (the worker pool reads them in place).
+   */
+  constructor(
+    capacity = 1024,
+    private readonly shared = false,
+  ) {
+    this.buf = this.alloc(Math.max(capacity, 16));
+  }
+
+  private alloc(n: number): Float64Array {
+    return this.shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
   }
 
   /** Appends one value. */
@@ -280,7 +291,7 @@ export class Float64Builder {
   private grow(need: number): void {
     let cap = this.buf.length * 2;
     while (cap < need) cap *= 2;
-    const next = new Float64Array(cap);
+    const next = this.alloc(cap);
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }
