@@ -3,12 +3,7 @@
 # ESM, the .d.ts files, every subpath and the bin). The clone uses this checkout's node_modules
 # (installed from the same lockfile) instead of installing again.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-git clone --quiet "$root" "$tmp/clone"
-cd "$tmp/clone"
-ln -s "$root/node_modules" node_modules
+. "$(dirname "$0")/../lib/fresh-clone.sh"
 test ! -e dist || { echo "a fresh clone has a dist/"; exit 1; }
 tarball=$(npm pack --silent --pack-destination "$tmp" | tail -n 1)
 list=$(tar -tzf "$tmp/$tarball")
