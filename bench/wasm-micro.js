@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Micro-benchmark of the WebAssembly kernels (lib/wasm/kernels.ts, lib/wasm/entropy-fast.ts) against
+// Micro-benchmark of the WebAssembly kernels (lib/wasm/entropy-fast.ts, lib/wasm/kernels.ts) against
 // the TypeScript block kernels (lib/reductions/, Math.log) and a loop over lib/math/log.ts, on 16M elements
 // (override with N=...). Prints ns per element: the median over interleaved rounds of CPU time
 // (user + system), which a busy shared machine disturbs less than wall time; wall-time medians
@@ -42,7 +42,6 @@ const rand = () => {
 const a = new Float64Array(N);
 const b = new Float64Array(N);
 for (let i = 0; i < N; i++) { a[i] = rand(); b[i] = rand(); }
-const a32 = Float32Array.from(a);
 const out = new Float64Array(N);
 const scale = 1 / N;
 
@@ -108,14 +107,9 @@ function rows64(f, x) {
   return s;
 }
 
-// column sums of an (N/64) x 64 matrix: the current kernel in 64 x 64 tiles (its limit is
-// 4096 elements a call), the table-log column kernel on the whole height
+// column sums of an (N/64) x 64 matrix (the whole height) and of an (N/4096) x 4096 one
 const colScales = new Float64Array(4096).fill(scale * 64);
 const colOut = new Float64Array(4096);
-function columnsCurrent(x) {
-  for (let i0 = 0; i0 < N / 64; i0 += 64) K.entrColumnSumsWasm(x, i0 * 64, 64, 1, 64, 64, colScales, colOut);
-  return colOut[0];
-}
 // columns of a (N/4096) x 4096 matrix, whole rows in memory order
 function columnsWide(x) {
   K.entrColumnsFast(x, 0, 4096, 1, N / 4096, 4096, colScales, colOut);
@@ -123,28 +117,21 @@ function columnsWide(x) {
 }
 
 const cases = [
-  ['columns, (N/64) x 64: current, 64x64 tiles', () => columnsCurrent(a)],
   ['columns, (N/64) x 64: table-log column kernel', () => K.entrColumnsFast(a, 0, 64, 1, N / 64, 64, colScales, colOut)],
   ['columns, (N/4096) x 4096: table-log, whole rows', () => columnsWide(a)],
-  ['entr sum, data in wasm memory: entr_sum', () => inMemory('entr_sum')],
   ['entr sum, data in wasm memory: entr_sum_fast', () => inMemory('entr_sum_fast')],
   ['columns, data in wasm memory: 64 x 64', () => colsInMemory(64)],
   ['columns, data in wasm memory: 16 x 256', () => colsInMemory(256)],
-  ['per-row entr sum f64 (4096-long rows): wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a)],
   ['per-row entr sum f64: table-log wasm', () => rows((x, o) => K.entrSumFast(x, o, 4096, scale), a)],
-  ['per-row entr sum, 64-long rows: wasm', () => rows64((x, o) => K.entrSumWasm(x, o, 64, scale), a)],
   ['per-row entr sum, 64-long rows: table-log', () => rows64((x, o) => K.entrSumFast(x, o, 64, scale), a)],
   ['64-long rows, batched: table-log', () => K.entrRowsFast(a, 0, 64, 64, N / 64, rowScales, rowOut)],
   ['per-row entr sum f64: TS kernel', () => rows((x, o) => K.entrTerms(x, o, x, o, 4096, scale, 1, 1, 1, out4), a)],
-  ['per-row entr sum f32: wasm', () => rows((x, o) => K.entrSumWasm(x, o, 4096, scale), a32)],
-  ['per-row rel_entr sum: wasm', () => rows((x, o) => K.relEntrSumWasm(x, o, b, o, 4096, 1, 1), a)],
   ['per-row rel_entr sum: two-pass wasm', () => rows((x, o) => K.relEntrSumFast(x, o, b, o, 4096, 1, 1, report), a)],
   ['per-row rel_entr sum: TS kernel', () => rows((x, o) => K.relEntrTerms(x, o, b, o, 4096, 2, 0.5, 2, 0.5, out4), a)],
-  ['entr sum f64: wasm', () => K.entrSumWasm(a, 0, N, scale)],
+  ['entr sum f64: table-log wasm', () => K.entrSumFast(a, 0, N, scale)],
   ['entr sum f64: TS kernel (Math.log)', () => blocks(K.entrTerms, a, a, N, scale, 1)],
   ['entr sum f64: TS loop (lib/math/log)', () => tsEntrFastLog(a, N, scale)],
-  ['entr sum f32: wasm', () => K.entrSumWasm(a32, 0, N, scale)],
-  ['rel_entr sum: wasm', () => K.relEntrSumWasm(a, 0, b, 0, N, 1, 1)],
+  ['rel_entr sum: two-pass wasm', () => K.relEntrSumFast(a, 0, b, 0, N, 1, 1, report)],
   ['rel_entr sum: TS kernel (Math.log1p/log)', () => blocks(K.relEntrTerms, a, b, N, 1, 1)],
   ['entr map: wasm', () => K.entrMapWasm(a, 0, out, 0, N)],
   ['entr map: TS loop (Math.log)', () => tsEntrMap(a, out, N)],

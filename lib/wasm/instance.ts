@@ -19,13 +19,9 @@ export interface KernelExports {
   readonly cols_base: WebAssembly.Global;
   readonly chunk: WebAssembly.Global;
   readonly abs_total: WebAssembly.Global;
-  entr_sum(ptr: number, n: number, scale: number): number;
-  entr_sum_f32(ptr: number, n: number, scale: number): number;
   entr_map(src: number, dst: number, n: number): void;
   log_map(src: number, dst: number, n: number): void;
-  rel_entr_sum(pa: number, pb: number, n: number, sa: number, sb: number): number;
   rel_entr_map(pa: number, pb: number, dst: number, n: number, bstride: number): void;
-  col_sums(src: number, k: number, n: number, out: number): void;
   entr_sum_fast(ptr: number, n: number, scale: number): number;
   entr_rows_fast(ptr: number, rows: number, len: number, scales: number, out: number): void;
   entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;

@@ -1,7 +1,8 @@
 ;; WebAssembly SIMD (f64x2) kernels for entr and rel_entr: sums and elementwise maps over linear
-;; memory. Assembled by scripts/build-wasm.js into lib/wasm/kernels-bytes.ts; lib/wasm/kernels.ts
-;; is the TypeScript facade, which copies data into the regions at `a_base` / `b_base` in chunks
-;; of `chunk` elements and calls the exports below.
+;; memory. Assembled by scripts/build-wasm.js into lib/wasm/kernels-bytes.ts. Two TypeScript
+;; facades copy data into the regions at `a_base` / `b_base` in chunks of `chunk` elements and
+;; call the exports below: lib/wasm/kernels.ts the elementwise maps (entr_map, rel_entr_map,
+;; log_map), lib/wasm/entropy-fast.ts the table-log sums (the second half of this file).
 ;;
 ;; Pointers are byte offsets into the exported memory (8-byte aligned); n counts elements.
 ;;
@@ -11,9 +12,10 @@
 ;; past n and write one past n (into the gap after each region); $rel_block hands an odd last
 ;; element to the scalar import.
 ;;
-;; Sums: terms go to T in blocks of 1024 (an L1-resident store and reload, far cheaper than the
-;; logarithm), then $sum adds a block with four independent f64x2 accumulators from +0.0,
-;; combined pairwise at the end; block sums are added in order.
+;; rel_entr_map writes terms to T in blocks of 1024 and copies them out; the table-log sums'
+;; slow path (a block with special values) has $entr_block / $rel_block write its terms to T
+;; and $sum / $sum_abs add them with four independent f64x2 accumulators from +0.0, combined
+;; pairwise.
 ;;
 ;; The logarithm is musl's / fdlibm's e_log.c, vectorised and branch-free: with integer SIMD,
 ;; x = 2^k * m, m in [sqrt(1/2), sqrt(2)); f = m - 1 (exact); s = f / (2 + f); a polynomial
@@ -35,7 +37,7 @@
   (global (export "a_base") i32 (i32.const 32768))
   (global (export "b_base") i32 (i32.const 66560))
   (global (export "chunk") i32 (i32.const 4096))
-  ;; the sum of |terms| of the last rel_entr_sum (how much its sum cancels)
+  ;; the sum of |terms| of the last rel_entr_sum_fast (how much its sum cancels)
   (global $abs_total (export "abs_total") (mut f64) (f64.const 0))
 
   (global $ZERO (mut v128) (v128.const f64x2 0.0 0.0))
@@ -371,83 +373,6 @@
   ;; Exports
   ;; ---------------------------------------------------------------------------------------
 
-  ;; sum over i < n of entr(x[i] * scale), x float64 at byte offset ptr
-  (func (export "entr_sum") (param $ptr i32) (param $n i32) (param $scale f64) (result f64)
-    (local $m i32) (local $s f64)
-    (block $done
-      (loop $next
-        (br_if $done (i32.eqz (local.get $n)))
-        (local.set $m (select (local.get $n) (i32.const 1024)
-                              (i32.lt_u (local.get $n) (i32.const 1024))))
-        (call $entr_block (local.get $ptr) (i32.const 1024) (local.get $m) (local.get $scale)
-                          (i32.const 0))
-        (local.set $s (f64.add (local.get $s) (call $sum (i32.const 1024) (local.get $m))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.shl (local.get $m) (i32.const 3))))
-        (local.set $n (i32.sub (local.get $n) (local.get $m)))
-        (br $next)))
-    (local.get $s))
-
-  ;; the same over float32 data (each promoted to float64, then scaled)
-  (func (export "entr_sum_f32") (param $ptr i32) (param $n i32) (param $scale f64) (result f64)
-    (local $m i32) (local $j i32) (local $s f64)
-    (block $done
-      (loop $next
-        (br_if $done (i32.eqz (local.get $n)))
-        (local.set $m (select (local.get $n) (i32.const 1024)
-                              (i32.lt_u (local.get $n) (i32.const 1024))))
-        ;; promote the block into T, two at a time (may read one float past the block)
-        (local.set $j (i32.const 0))
-        (block $pdone
-          (loop $promote
-            (br_if $pdone (i32.ge_u (local.get $j) (local.get $m)))
-            (v128.store (i32.add (i32.const 1024) (i32.shl (local.get $j) (i32.const 3)))
-              (f64x2.promote_low_f32x4
-                (v128.load64_zero (i32.add (local.get $ptr) (i32.shl (local.get $j) (i32.const 2))))))
-            (local.set $j (i32.add (local.get $j) (i32.const 2)))
-            (br $promote)))
-        (call $entr_block (i32.const 1024) (i32.const 1024) (local.get $m) (local.get $scale)
-                          (i32.const 0))
-        (local.set $s (f64.add (local.get $s) (call $sum (i32.const 1024) (local.get $m))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.shl (local.get $m) (i32.const 2))))
-        (local.set $n (i32.sub (local.get $n) (local.get $m)))
-        (br $next)))
-    (local.get $s))
-
-  ;; out[j] = sum over i < n of m[i*k + j], j < k: column sums of a row-major n x k block, each
-  ;; column added in row order from +0.0
-  (func (export "col_sums") (param $src i32) (param $k i32) (param $n i32) (param $out i32)
-    (local $j i32) (local $i i32) (local $p i32) (local $acc v128) (local $s f64) (local $row i32)
-    (local.set $row (i32.shl (local.get $k) (i32.const 3)))
-    (block $pairs_done
-      (loop $pairs
-        (br_if $pairs_done (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $k)))
-        (local.set $acc (global.get $ZERO))
-        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $i (i32.const 0))
-        (block $rows_done
-          (loop $rows
-            (br_if $rows_done (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $acc (f64x2.add (local.get $acc) (v128.load (local.get $p))))
-            (local.set $p (i32.add (local.get $p) (local.get $row)))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $rows)))
-        (v128.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $acc))
-        (local.set $j (i32.add (local.get $j) (i32.const 2)))
-        (br $pairs)))
-    (if (i32.lt_u (local.get $j) (local.get $k))
-      (then
-        (local.set $s (f64.const 0))
-        (local.set $p (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 3))))
-        (local.set $i (i32.const 0))
-        (block $tail_done
-          (loop $tail
-            (br_if $tail_done (i32.ge_u (local.get $i) (local.get $n)))
-            (local.set $s (f64.add (local.get $s) (f64.load (local.get $p))))
-            (local.set $p (i32.add (local.get $p) (local.get $row)))
-            (local.set $i (i32.add (local.get $i) (i32.const 1)))
-            (br $tail)))
-        (f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3))) (local.get $s)))))
-
   ;; dst[i] = entr(src[i]) for i < n; dst may equal src; may write dst[n]
   (func (export "entr_map") (param $src i32) (param $dst i32) (param $n i32)
     (call $entr_block (local.get $src) (local.get $dst) (local.get $n) (f64.const 1.0) (i32.const 0)))
@@ -456,28 +381,7 @@
   (func (export "log_map") (param $src i32) (param $dst i32) (param $n i32)
     (call $entr_block (local.get $src) (local.get $dst) (local.get $n) (f64.const 1.0) (i32.const 1)))
 
-  ;; sum over i < n of rel_entr(a[i] * sa, b[i] * sb)
-  ;; (and sets abs_total to the sum of their absolute values)
-  (func (export "rel_entr_sum") (param $pa i32) (param $pb i32) (param $n i32)
-                                (param $sa f64) (param $sb f64) (result f64)
-    (local $m i32) (local $s f64) (local $abs f64)
-    (block $done
-      (loop $next
-        (br_if $done (i32.eqz (local.get $n)))
-        (local.set $m (select (local.get $n) (i32.const 1024)
-                              (i32.lt_u (local.get $n) (i32.const 1024))))
-        (call $rel_block (local.get $pa) (local.get $pb) (i32.const 1024) (local.get $m)
-                         (local.get $sa) (local.get $sb))
-        (local.set $s (f64.add (local.get $s) (call $sum (i32.const 1024) (local.get $m))))
-        (local.set $abs (f64.add (local.get $abs) (call $sum_abs (i32.const 1024) (local.get $m))))
-        (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $m) (i32.const 3))))
-        (local.set $pb (i32.add (local.get $pb) (i32.shl (local.get $m) (i32.const 3))))
-        (local.set $n (i32.sub (local.get $n) (local.get $m)))
-        (br $next)))
-    (global.set $abs_total (local.get $abs))
-    (local.get $s))
-
-;; dst[i] = rel_entr(a[i], b[i * bstride]) for i < n, bstride 0 (b[0] broadcast) or 1;
+  ;; dst[i] = rel_entr(a[i], b[i * bstride]) for i < n, bstride 0 (b[0] broadcast) or 1;
   ;; terms go to T block by block (the scalar pass rereads a and b), then are copied to dst, so
   ;; dst may equal pa or pb
   (func (export "rel_entr_map") (param $pa i32) (param $pb i32) (param $dst i32) (param $n i32)

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { entrColumnsFast, entrRowsFast, entrSumFast, relEntrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
 import { KERNELS_FMA_WASM_BASE64 } from '../../lib/wasm/kernels-bytes';
 import { entrScalar, relEntrScalar } from '../../lib/math/convex-analysis';
-import { relEntrSumWasm } from '../../lib/wasm/kernels';
 import { ddLog } from './dd-log';
+import { withoutWasm } from '../helpers/without-wasm';
 
 // The table log of lib/wasm/kernels.wat (log_fast_map) against correctly rounded values, and
 // the one-pass entropy kernel (entr_sum_fast). Runs on the plain SIMD build, and on the FMA
@@ -197,6 +197,18 @@ describe('entrSumFast (the one-pass entropy kernel)', () => {
     expect(Object.is(entrSumFast(Float64Array.of(1), 0, 1, 1), 0)).toBe(true);
     expect(Object.is(entrSumFast(Float64Array.of(0, -0, 1), 0, 3, 1), 0)).toBe(true);
   });
+  onlyWithWasm('propagates NaN, and gives -inf for a negative or infinite element, over several chunks', () => {
+    const a = sample(10000, 14, (u) => u);
+    a[7777] = NaN;
+    expect(entrSumFast(a, 0, a.length, 1)).toBeNaN();
+    a[7777] = -1e-3;
+    expect(entrSumFast(a, 0, a.length, 1)).toBe(-Infinity);
+    a[7777] = Infinity;
+    expect(entrSumFast(a, 0, a.length, 1)).toBe(-Infinity);
+    a[7777] = 0;
+    const { sum, abs } = reference(a, 0, a.length, 1);
+    expect(Math.abs(entrSumFast(a, 0, a.length, 1) - sum)).toBeLessThanOrEqual(1e-14 * abs);
+  });
 });
 
 describe('entrRowsFast (many short rows per call)', () => {
@@ -253,6 +265,13 @@ describe('entrColumnsFast (the column kernel, read in memory order)', () => {
     check(data, 3, 900, 2, 200, 300, 1e-15); // every other column of a 200 x 900 matrix
   });
 
+  onlyWithWasm('reads an 11-column block of a 50-wide matrix at an offset, with a zero and a negative', () => {
+    const m = data.slice(0, 37 * 50 + 3);
+    m[3 + 50 * 3 + 2] = 0;
+    m[3 + 50 * 5 + 4] = -1;
+    check(m, 3, 50, 1, 37, 11, 1e-15);
+  });
+
   onlyWithWasm('gives 0 for no rows and gets zeros, subnormals, negatives, infinities and NaN right per column', () => {
     const out = new Float64Array(3).fill(42);
     expect(entrColumnsFast(data, 0, 3, 1, 0, 3, Float64Array.of(1, 1, 1), out)).toBe(true);
@@ -304,10 +323,23 @@ describe('relEntrSumFast (rel_entr sums in two passes)', () => {
     expect(Math.abs(relEntrSumFast(a, 0, b, 9, n, 1, 1, report) - sum)).toBeLessThanOrEqual(1e-13 * abs);
   });
 
-  onlyWithWasm('agrees with the current kernel (relEntrSumWasm) with special values in a block', () => {
+  onlyWithWasm('agrees with the compensated sum with zeros in a, offsets, scales, and n of 0, 1 and 9', () => {
+    const x = a.slice();
+    for (let i = 0; i < x.length; i += 17) x[i] = 0;
+    const report = { aux: 0 };
+    for (const [ao, bo, n] of [[0, 0, x.length - 9], [1, 0, x.length - 10], [0, 0, 1], [3, 2, 9], [0, 0, 0]]) {
+      const { sum, abs } = compensated(n, (i) => relEntrScalar(x[ao + i] * 1.5, b[bo + i] * 0.75));
+      expect(Math.abs(relEntrSumFast(x, ao, b, bo, n, 1.5, 0.75, report) - sum)).toBeLessThanOrEqual(1e-13 * abs);
+    }
+  });
+
+  onlyWithWasm('agrees with the compensated sum of relEntrScalar with special values in a block (the slow path)', () => {
     const x = a.slice(0, 2000);
     const y = b.slice(0, 2000);
-    const specials: [number, number][] = [[0, 0], [0, 1], [1, 0], [-1, 1], [1, -1], [NaN, 1], [1, Infinity], [Infinity, 1], [1e-310, 1], [1, 1e-310], [0, Infinity]];
+    const specials: [number, number][] = [
+      [0, 0], [0, 1], [1, 0], [-1, 1], [1, -1], [NaN, 1], [1, NaN], [1, Infinity], [Infinity, 1], [1e-310, 1], [1, 1e-310],
+      [0, Infinity], [1e-300, 1e300], [1e300, 1e-300],
+    ];
     for (const [i, [u, v]] of specials.entries()) {
       const xs = x.slice();
       const ys = y.slice();
@@ -315,9 +347,29 @@ describe('relEntrSumFast (rel_entr sums in two passes)', () => {
       ys[100 * i + 7] = v;
       const r1 = { aux: 0 };
       const got = relEntrSumFast(xs, 0, ys, 0, 2000, 1, 1, r1);
-      const want = relEntrSumWasm(xs, 0, ys, 0, 2000, 1, 1);
-      if (Number.isFinite(want)) expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * r1.aux);
-      else expect(got).toBe(want);
+      const { sum: want, abs } = compensated(2000, (j) => relEntrScalar(xs[j], ys[j]));
+      if (Number.isFinite(want)) {
+        expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * abs);
+        expect(Math.abs(r1.aux - abs)).toBeLessThanOrEqual(1e-13 * abs);
+      } else expect(got).toBe(want);
     }
+  });
+});
+
+describe('the TypeScript loops of lib/wasm/entropy-fast.ts (SCIPY_ENTROPY_NO_WASM=1)', () => {
+  it('are used when switched off, and give the compensated sums', () => {
+    const k = withoutWasm(() => require('../../lib/wasm/entropy-fast') as typeof import('../../lib/wasm/entropy-fast'));
+    expect(k.fastKernels.available).toBe(false);
+    const x = sample(5001, 23, (u, w) => u * 2 ** -(w() % 20));
+    const y = sample(5001, 24, (u, w) => u * 2 ** -(w() % 20));
+    const r1 = reference(x, 0, x.length, 2);
+    expect(Math.abs(k.entrSumFast(x, 0, x.length, 2) - r1.sum)).toBeLessThanOrEqual(1e-13 * r1.abs);
+    const r2 = compensated(x.length, (i) => relEntrScalar(x[i], y[i]));
+    const report = { aux: 0 };
+    expect(Math.abs(k.relEntrSumFast(x, 0, y, 0, x.length, 1, 1, report) - r2.sum)).toBeLessThanOrEqual(1e-13 * r2.abs);
+    expect(Math.abs(report.aux - r2.abs)).toBeLessThanOrEqual(1e-13 * r2.abs);
+    expect(k.entrRowsFast(x, 0, 64, 64, 2, [1, 1], new Float64Array(2))).toBe(false);
+    expect(k.entrColumnsFast(x, 0, 64, 1, 2, 64, new Float64Array(64), new Float64Array(64))).toBe(false);
+    expect(k.logMapFast(x, new Float64Array(x.length))).toBe(false);
   });
 });

@@ -1,17 +1,9 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  entrColumnSumsWasm,
-  entrMapWasm,
-  entrSumWasm,
-  logMapWasm,
-  relEntrMapWasm,
-  relEntrSumWasm,
-  wasm,
-  WASM_CHUNK,
-} from '../../lib/wasm/kernels';
+import { entrMapWasm, logMapWasm, relEntrMapWasm, wasm, WASM_CHUNK } from '../../lib/wasm/kernels';
 import { entrScalar, relEntrScalar } from '../../lib/math/convex-analysis';
+import { withoutWasm } from '../helpers/without-wasm';
 
 // Tolerances, and why:
 // - entr per term, 4 ulps of the larger magnitude: the kernel's log is within 1 ulp (the fixture
@@ -21,8 +13,7 @@ import { entrScalar, relEntrScalar } from '../../lib/math/convex-analysis';
 //   s = (mx - my)/(mx + my) and is within 2.2 ulps of the exact value (the mpmath fixture test
 //   at the end); SciPy's definition, as relEntrScalar computes it, within 2.1 on the same
 //   pairs. Differences of 4 ulps occur.
-// - sums, 1e-13 relative to the sum of |terms|: both sides sum pairwise-ish in different orders
-//   (a term count of 1e5 and double rounding give errors near 1e-15).
+// The sums (lib/wasm/entropy-fast.ts) are checked in spec/wasm/entropy-fast.spec.ts.
 
 const EPS = 2 ** -52;
 const DBL_MIN = 2.2250738585072014e-308;
@@ -38,19 +29,6 @@ function ulpDiff(got: number, want: number): number {
   if (Object.is(got, want) || (got !== got && want !== want)) return 0;
   if (!Number.isFinite(got) || !Number.isFinite(want)) return Infinity;
   return Math.abs(got - want) / Math.max(ulpOf(got), ulpOf(want));
-}
-
-/** Neumaier-compensated sum, the reference for the kernels' sums. */
-function exactishSum(terms: ArrayLike<number>): { sum: number; abs: number } {
-  let s = 0, c = 0, abs = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    abs += Math.abs(t);
-    const u = s + t;
-    c += Math.abs(s) >= Math.abs(t) ? (s - u) + t : (t - u) + s;
-    s = u;
-  }
-  return { sum: s + c, abs };
 }
 
 /** A seeded xorshift generator of doubles in (0, 1]. */
@@ -187,116 +165,10 @@ describe('relEntrMapWasm', () => {
   });
 });
 
-describe('entrSumWasm', () => {
-  function reference(a: ArrayLike<number>, ao: number, n: number, scale: number) {
-    const t = new Float64Array(n);
-    for (let i = 0; i < n; i++) t[i] = entrScalar(a[ao + i] * scale);
-    return exactishSum(t);
-  }
-
-  it('agrees with the compensated sum of entrScalar terms to 1e-13, at every length up to 40', () => {
-    const x = spread(40, -10, 0, 8);
-    for (let n = 0; n <= 40; n++) {
-      const { sum, abs } = reference(x, 0, n, 1);
-      expect(Math.abs(entrSumWasm(x, 0, n, 1) - sum)).toBeLessThanOrEqual(1e-13 * abs);
-    }
-  });
-
-  it('agrees on 100k elements with an offset and a scale, over several chunks', () => {
-    const x = spread(100003, -40, 10, 9);
-    const scale = 1 / 12345.678;
-    const { sum, abs } = reference(x, 3, 100000, scale);
-    expect(Math.abs(entrSumWasm(x, 3, 100000, scale) - sum)).toBeLessThanOrEqual(1e-13 * abs);
-  });
-
-  it('propagates NaN, and gives -inf for a negative or infinite element', () => {
-    const x = spread(10000, -20, 0, 10);
-    x[7777] = NaN;
-    expect(entrSumWasm(x, 0, x.length, 1)).toBeNaN();
-    x[7777] = -1e-3;
-    expect(entrSumWasm(x, 0, x.length, 1)).toBe(-Infinity);
-    x[7777] = Infinity;
-    expect(entrSumWasm(x, 0, x.length, 1)).toBe(-Infinity);
-    x[7777] = 0;
-    expect(entrSumWasm(x, 0, x.length, 1)).toBeGreaterThan(0);
-  });
-
-  it('reads float32 input as float32', () => {
-    const x64 = spread(50001, -30, 0, 11);
-    const x32 = Float32Array.from(x64);
-    const scale = 0.37;
-    for (const [ao, n] of [[0, 50001], [1, 50000], [5, 1], [2, 4097]]) {
-      const { sum, abs } = reference(x32, ao, n, scale);
-      expect(Math.abs(entrSumWasm(x32, ao, n, scale) - sum)).toBeLessThanOrEqual(1e-13 * abs);
-    }
-    expect(entrSumWasm(Float32Array.of(0.5, NaN), 0, 2, 1)).toBeNaN();
-  });
-
-  it('throws a RangeError for a range outside the array', () => {
-    expect(() => entrSumWasm(new Float64Array(4), 2, 3, 1)).toThrow(RangeError);
-    expect(() => entrSumWasm(new Float64Array(4), -1, 1, 1)).toThrow(RangeError);
-  });
-});
-
-describe('relEntrSumWasm', () => {
-  function reference(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, sa: number, sb: number) {
-    const t = new Float64Array(n);
-    for (let i = 0; i < n; i++) t[i] = relEntrScalar(a[ao + i] * sa, b[bo + i] * sb);
-    return exactishSum(t);
-  }
-
-  it('agrees with the compensated sum of relEntrScalar terms to 1e-13', () => {
-    const a = spread(70001, -30, 0, 12);
-    const b = spread(70001, -30, 0, 13);
-    for (let i = 0; i < a.length; i += 17) a[i] = 0;
-    for (const [ao, bo, n] of [[0, 0, 70001], [1, 0, 70000], [0, 0, 1], [3, 2, 9], [0, 0, 0]]) {
-      const { sum, abs } = reference(a, ao, b, bo, n, 1.5, 0.75);
-      expect(Math.abs(relEntrSumWasm(a, ao, b, bo, n, 1.5, 0.75) - sum)).toBeLessThanOrEqual(1e-13 * abs);
-    }
-  });
-
-  it('takes the slow path only where needed and still sums right', () => {
-    const a = spread(9000, -30, 0, 14);
-    const b = spread(9000, -30, 0, 15);
-    b[100] = 1e-310; // subnormal q
-    a[200] = 1e-300; b[200] = 1e300; // the ratio underflows
-    const { sum, abs } = reference(a, 0, b, 0, a.length, 1, 1);
-    expect(Math.abs(relEntrSumWasm(a, 0, b, 0, a.length, 1, 1) - sum)).toBeLessThanOrEqual(1e-13 * abs);
-  });
-
-  it('gives +inf where q is 0 and p is not, and propagates NaN', () => {
-    const a = spread(1000, -10, 0, 16);
-    const b = spread(1000, -10, 0, 17);
-    b[500] = 0;
-    expect(relEntrSumWasm(a, 0, b, 0, 1000, 1, 1)).toBe(Infinity);
-    b[500] = NaN;
-    expect(relEntrSumWasm(a, 0, b, 0, 1000, 1, 1)).toBeNaN();
-  });
-});
-
 describe('the TypeScript fallback (SCIPY_ENTROPY_NO_WASM=1)', () => {
   it('is used when switched off, and gives the same results', () => {
-    const saved = process.env.SCIPY_ENTROPY_NO_WASM;
-    process.env.SCIPY_ENTROPY_NO_WASM = '1';
-    let ts: typeof import('../../lib/wasm/kernels') | undefined;
-    try {
-      jest.isolateModules(() => {
-        ts = require('../../lib/wasm/kernels');
-      });
-    } finally {
-      if (saved === undefined) delete process.env.SCIPY_ENTROPY_NO_WASM;
-      else process.env.SCIPY_ENTROPY_NO_WASM = saved;
-    }
-    const k = ts!;
+    const k = withoutWasm(() => require('../../lib/wasm/kernels') as typeof import('../../lib/wasm/kernels'));
     expect(k.wasm.available).toBe(false);
-    const a = spread(5001, -20, 0, 18);
-    const b = spread(5001, -20, 0, 19);
-    const r1 = exactishSum(Array.from(a, (v) => entrScalar(v * 2)));
-    expect(Math.abs(k.entrSumWasm(a, 0, a.length, 2) - r1.sum)).toBeLessThanOrEqual(1e-13 * r1.abs);
-    expect(Math.abs(k.entrSumWasm(Float32Array.from(a), 0, a.length, 2) - entrSumWasm(Float32Array.from(a), 0, a.length, 2)))
-      .toBeLessThanOrEqual(1e-13 * r1.abs);
-    const r2 = exactishSum(Array.from(a, (v, i) => relEntrScalar(v, b[i])));
-    expect(Math.abs(k.relEntrSumWasm(a, 0, b, 0, a.length, 1, 1) - r2.sum)).toBeLessThanOrEqual(1e-13 * r2.abs);
     const out = new Float64Array(3);
     k.entrMapWasm(Float64Array.of(0.5, 0, -1), 0, out, 0, 3);
     expect(Array.from(out)).toEqual([entrScalar(0.5), 0, -Infinity]);
@@ -356,27 +228,5 @@ describe('the kernels\' rel_entr against exact values', () => {
     }
     expect(x.length).toBeGreaterThan(5000);
     expect(worst).toBeLessThanOrEqual(2.5);
-  });
-});
-
-describe('entrColumnSumsWasm', () => {
-  it('sums entr(x * scale_j) down each column of a strided block, as the scalar definition does', () => {
-    const rows = 37;
-    const cols = 11;
-    const stride = 50;
-    const data = Float64Array.from({ length: rows * stride }, (_, i) => ((i * 7919) % 1000) / 997 + (i % 13 === 0 ? 0 : 1e-3));
-    data[stride * 3 + 2] = 0;
-    data[stride * 5 + 4] = -1;
-    const scales = Float64Array.from({ length: cols }, (_, j) => 1 / (10 + j));
-    const out = new Float64Array(cols);
-    const used = entrColumnSumsWasm(data, 3, stride, 1, rows, cols, scales, out);
-    expect(used).toBe(wasm.available);
-    if (!used) return;
-    for (let j = 0; j < cols; j++) {
-      let expected = 0;
-      for (let i = 0; i < rows; i++) expected += entrScalar(data[3 + i * stride + j] * scales[j]);
-      if (Number.isFinite(expected)) expect(Math.abs(out[j] - expected)).toBeLessThanOrEqual(1e-13 * Math.abs(expected));
-      else expect(out[j]).toBe(expected);
-    }
   });
 });
