@@ -690,33 +690,42 @@
   ;; ---- pass 2 of a column block of n (even) elements whose first element is in column pair
   ;; j0 of k2: each term -x log x is added to its column's partial sum (plain adds; the caller
   ;; folds the partials into the compensated column sums every 8 rows). With slow = 1 the
-  ;; terms are read from T (written by $entr_block) instead.
+  ;; terms of lanes the fast path does not cover (a subnormal, negative, infinite or NaN x) are
+  ;; read from T (written by $entr_block) instead; every other term is the fast path's, so a
+  ;; column's value is the same whatever the block's width (k) and its neighbours.
   (func $pass2_cols (param $n i32) (param $k2 i32) (param $j0 i32) (param $slow i32)
     (local $o i32) (local $end i32) (local $j i32) (local $v v128) (local $r v128) (local $z v128)
-    (local $p v128)
+    (local $p v128) (local $x v128)
     (local.set $end (i32.shl (local.get $n) (i32.const 3)))
     (local.set $j (i32.shl (local.get $j0) (i32.const 4)))
     (local.set $k2 (i32.shl (local.get $k2) (i32.const 4)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-        (if (local.get $slow)
-          (then (local.set $v (v128.load offset=1024 (local.get $o))))
-          (else
-            (local.set $r (v128.load offset=107520 (local.get $o)))
-            (local.set $z (f64x2.mul (local.get $r) (local.get $r)))
-            (local.set $p
+        (local.set $r (v128.load offset=107520 (local.get $o)))
+        (local.set $z (f64x2.mul (local.get $r) (local.get $r)))
+        (local.set $p
+          (f64x2.relaxed_madd (local.get $z)
+            (f64x2.relaxed_madd (local.get $z) (global.get $P4)
+              (f64x2.relaxed_madd (local.get $r) (global.get $P3) (global.get $P2)))
+            (f64x2.relaxed_madd (local.get $r) (global.get $P1) (global.get $P0))))
+        (local.set $x (v128.load offset=111616 (local.get $o)))
+        (local.set $v
+          (f64x2.neg
+            (f64x2.relaxed_madd (local.get $x)
               (f64x2.relaxed_madd (local.get $z)
-                (f64x2.relaxed_madd (local.get $z) (global.get $P4)
-                  (f64x2.relaxed_madd (local.get $r) (global.get $P3) (global.get $P2)))
-                (f64x2.relaxed_madd (local.get $r) (global.get $P1) (global.get $P0))))
+                (f64x2.relaxed_madd (local.get $r) (local.get $p) (global.get $NEG_HALF))
+                (local.get $r))
+              (v128.load offset=115712 (local.get $o)))))
+        ;; a slow block: the lanes of x = 0 or x in [DBL_MIN, inf) keep the fast term, the others
+        ;; take $entr_block's (so a column's sum does not depend on which block a term fell in)
+        (if (local.get $slow)
+          (then
             (local.set $v
-              (f64x2.relaxed_madd (v128.load offset=111616 (local.get $o))
-                (f64x2.relaxed_madd (local.get $z)
-                  (f64x2.relaxed_madd (local.get $r) (local.get $p) (global.get $NEG_HALF))
-                  (local.get $r))
-                (v128.load offset=115712 (local.get $o))))
-            (local.set $v (f64x2.neg (local.get $v)))))
+              (v128.bitselect (local.get $v) (v128.load offset=1024 (local.get $o))
+                (v128.or (v128.and (f64x2.ge (local.get $x) (global.get $DBL_MIN))
+                                   (f64x2.lt (local.get $x) (global.get $INF)))
+                         (f64x2.eq (local.get $x) (global.get $ZERO)))))))
         (v128.store offset=196608 (local.get $j) (f64x2.add (v128.load offset=196608 (local.get $j)) (local.get $v)))
         (local.set $j (i32.add (local.get $j) (i32.const 16)))
         (if (i32.eq (local.get $j) (local.get $k2)) (then (local.set $j (i32.const 0))))

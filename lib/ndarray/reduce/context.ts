@@ -8,7 +8,7 @@
  * pool.
  */
 import type { Axes } from './axes.js';
-import { TILE } from './kernel.js';
+import { TILE, WIDE_TILE } from './kernel.js';
 import { type Reduction, SliceStates } from './reduction.js';
 import { Scratch } from './scratch.js';
 import { Walker } from './walker.js';
@@ -32,7 +32,7 @@ export class EngineContext {
     if (last !== null && last.reduction === reduction) return last;
     let s = this.states.get(reduction);
     if (s === undefined) {
-      s = new SliceStates(reduction, TILE, this.scratch.consts);
+      s = new SliceStates(reduction, TILE, this.scratch.consts, WIDE_TILE);
       this.states.set(reduction, s);
     }
     this.last = s;

@@ -11,6 +11,14 @@ import type { NumericData } from '../strided.js';
 export const BLOCK = 256;
 /** Slices processed together when their elements interleave in memory. */
 export const TILE = 256;
+/**
+ * Slices processed together as columns (interleaved slices, each a single run) when a pass of
+ * the reduction has a `columns` kernel: that kernel reads whole rows of up to WIDE_TILE slices
+ * in memory order (a narrow tile reads 2 KB of each 32 KB row of a 4096-wide matrix, which the
+ * hardware prefetcher and the TLB serve poorly); every other pass takes the wide tile TILE
+ * slices at a time.
+ */
+export const WIDE_TILE = 4096;
 /** Elements per slice and block in a tile (TILE * TILE_BLOCK values are gathered at once). */
 export const TILE_BLOCK = 128;
 /** Constants a kernel may take (passed as `c0..c3`, in its declared order). */
@@ -53,7 +61,7 @@ export type RowsFn = (
 /**
  * Optional, for one-operand kernels: the kernel on k interleaved slices at once, read in place row
  * by row (`a[start + i*stride + j*step]`, i < n, j < k; slice j's constants at `c[4j..4j+4)`),
- * sums to `sums[j]`, with `scratch` (at least TILE long) to use freely; returns false (having done
+ * sums to `sums[j]`, with `scratch` (at least WIDE_TILE long) to use freely; returns false (having done
  * nothing) where it does not apply. The engine first offers the whole tile (n = the slices'
  * length, which a kernel that sums long columns itself takes), then blocks of TILE_BLOCK rows,
  * and gathers the tile where both are declined.

@@ -8,7 +8,7 @@ import type { Strided } from '../strided.js';
 import { allocate, cStrides } from '../shape.js';
 import { type Axes, splitAxes, tileAxis } from './axes.js';
 import { acquireContext, type EngineContext, releaseContext } from './context.js';
-import { BLOCK, TILE, TILE_BLOCK } from './kernel.js';
+import { BLOCK, TILE, TILE_BLOCK, WIDE_TILE } from './kernel.js';
 import { constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
@@ -43,16 +43,19 @@ function walkSlices(
 ): void {
   const outStrides = cStrides(outer.shape);
   const t = tileAxis(outer, inner, omit, readsTilesAtOnce(reduction) ? TILE_BLOCK : 0);
+  // Columns (the tile axis steps less than the slices do) go WIDE_TILE at a time when a pass
+  // reads them as whole rows.
+  const width = t >= 0 && Math.abs(outer.a[t]) < Math.abs(inner.a[0]) && reduction.passes.some((p) => p.kernel.columns !== undefined) ? WIDE_TILE : TILE;
   const walker = ctx.walker;
   walker.configure(a.data, b.data, inner, omit, ctx.statesFor(reduction), params, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
-  // Odometer over the kept axes; axis t advances TILE at a time.
+  // Odometer over the kept axes; axis t advances `width` at a time.
   const nd = outer.shape.length;
   const index = new Array<number>(nd).fill(0);
   let oa = a.offset;
   let ob = b.offset;
   let o = 0;
   for (;;) {
-    const k = t >= 0 ? Math.min(TILE, outer.shape[t] - index[t]) : 1;
+    const k = t >= 0 ? Math.min(width, outer.shape[t] - index[t]) : 1;
     walker.run(oa, ob, k, values, o, t >= 0 ? outStrides[t] : 0);
     let d = nd - 1;
     for (; d >= 0; d--) {

@@ -89,13 +89,25 @@ export class SliceStates {
   private readonly bits: Uint8Array;
   private hasParams = false;
 
-  constructor(readonly reduction: Reduction<string, string, unknown>, count: number, consts: Float64Array) {
-    this.constants = reduction.passes.map((p) => Array.from({ length: count }, (_, j) => new p.kernel.Constants(consts, 4 * j)));
+  /**
+   * States for `count` tile positions now, room for up to `capacity` (made by {@link ensure} when
+   * a wide tile first needs them); `consts` holds 4 constants per position of the capacity.
+   */
+  constructor(readonly reduction: Reduction<string, string, unknown>, count: number, private readonly consts: Float64Array, capacity = count) {
+    this.constants = reduction.passes.map(() => []);
+    this.bits = new Uint8Array(Math.max(1, capacity * reduction.flagNames.length));
+    this.ensure(count);
+  }
+
+  /** Makes the states of tile positions up to `count` (no-op when they exist). */
+  ensure(count: number): void {
+    const reduction = this.reduction;
     const nf = reduction.flagNames.length;
-    this.bits = new Uint8Array(Math.max(1, count * nf));
-    for (let j = 0; j < count; j++) {
+    const params = this.views.length > 0 ? (this.views[0] as { params: unknown }).params : undefined;
+    for (let j = this.views.length; j < count; j++) {
+      reduction.passes.forEach((p, i) => this.constants[i].push(new p.kernel.Constants(this.consts, 4 * j)));
       const flags = new reduction.Flags(this.bits, j * nf);
-      const view: Record<string, unknown> = { flags, params: undefined };
+      const view: Record<string, unknown> = { flags, params };
       const results = reduction.passes.map((p) => (view[p.name] = new PassResult()));
       this.views.push(Object.seal(view) as AnyState);
       this.results.push(results);

@@ -11,7 +11,7 @@
 import type { NumericData } from '../strided.js';
 import type { Axes } from './axes.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
-import { BLOCK, TILE_BLOCK } from './kernel.js';
+import { BLOCK, TILE, TILE_BLOCK } from './kernel.js';
 import { type CompiledPass, constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
 import type { Scratch } from './scratch.js';
 
@@ -94,7 +94,8 @@ export class Walker {
     const reduction = this.reduction as Reduction<string, string, unknown>;
     const states = this.states as SliceStates;
     const passes = this.passes;
-    const { consts, active, cascades, maxima, aux } = this.scratch;
+    const { consts, active, cascades, maxima, aux, bufB } = this.scratch;
+    if (k > TILE) states.ensure(k);
     for (let j = 0; j < k; j++) states.clear(j);
     for (let p = 0; p < passes.length; p++) {
       const pass = passes[p];
@@ -118,18 +119,27 @@ export class Walker {
         r.aux = this.aux;
         continue;
       }
-      this.passTile(oa, ob, k, pass);
+      if (k > TILE && this.wholeTile(oa, ob, k, pass)) {
+        // A wide tile the pass's `columns` kernel read at once, whole rows in memory order.
+        for (let j = 0; j < k; j++) if (active[j] === 1) states.results[j][p].value = bufB[j];
+        continue;
+      }
       const max = pass.kernel.combine === 'max';
-      for (let j = 0; j < k; j++) {
-        if (active[j] === 0) continue;
-        const r = states.results[j][p];
-        if (max) {
-          r.value = maxima[j];
-        } else {
-          r.value = cascades[j].total();
-          r.low = cascades[j].low();
+      for (let j0 = 0; j0 < k; j0 += TILE) {
+        // a wide tile TILE slices at a time: slice j0 + j at tile position j
+        const kk = k - j0 < TILE ? k - j0 : TILE;
+        this.passTile(oa + j0 * this.tileA, ob + j0 * this.tileB, kk, pass, j0 / TILE);
+        for (let j = 0; j < kk; j++) {
+          if (active[j0 + j] === 0) continue;
+          const r = states.results[j0 + j][p];
+          if (max) {
+            r.value = maxima[j];
+          } else {
+            r.value = cascades[j].total();
+            r.low = cascades[j].low();
+          }
+          r.aux = aux[j];
         }
-        r.aux = aux[j];
       }
     }
     for (let j = 0; j < k; j++) out[o + j * os] = reduction.finish(states.views[j]);
@@ -259,12 +269,28 @@ export class Walker {
   }
 
   /**
-   * One pass over a tile of k single-run slices: blocks are gathered (or read) row by row. The
-   * scratch arrays are read into locals once per pass, not per block, so the per-block loops
-   * below work on values the compiler holds in registers.
+   * A pass over a wide tile of k single-run slices (k > TILE) by its `columns` kernel, whole
+   * rows at once; the sums to `bufB`. False when the kernel has none or declines.
    */
-  private passTile(oa: number, ob: number, k: number, pass: CompiledPass): void {
-    const { bufA, bufB, consts: c, active, cascades, maxima, aux, lows, report, columns: colScratch } = this.scratch;
+  private wholeTile(oa: number, ob: number, k: number, pass: CompiledPass): boolean {
+    const kernel = pass.kernel;
+    const columns = kernel.columns;
+    if (kernel.operands !== 1 || kernel.rows !== undefined || columns === undefined) return false;
+    const q = pass.readsQ;
+    const { consts, bufB, columns: colScratch } = this.scratch;
+    return columns(q ? this.dataB : this.dataA, q ? ob : oa, q ? this.runB : this.runA, q ? this.tileB : this.tileA, this.runLen, k, consts, bufB, colScratch);
+  }
+
+  /**
+   * One pass over a tile of k <= TILE single-run slices, the `t`-th narrow tile of its wide tile
+   * (its constants and activity from slice t * TILE on): blocks are gathered (or read) row by
+   * row. The scratch arrays are read into locals once per pass, not per block, so the per-block
+   * loops below work on values the compiler holds in registers.
+   */
+  private passTile(oa: number, ob: number, k: number, pass: CompiledPass, t: number): void {
+    const { bufA, bufB, cascades, maxima, aux, lows, report, columns: colScratch } = this.scratch;
+    const c = this.scratch.constsFrom[t];
+    const active = this.scratch.activeFrom[t];
     for (let j = 0; j < k; j++) {
       cascades[j].reset();
       maxima[j] = -Infinity;
