@@ -12,6 +12,7 @@
  */
 import { entrScalar, relEntrScalar } from '../math/convex-analysis.js';
 import { Cascade } from '../math/pairwise.js';
+import { copyRows } from './copy-rows.js';
 import { type KernelExports, kernelModule, whenLoaded } from './instance.js';
 
 /** Elements copied into wasm memory per kernel call. */
@@ -175,8 +176,8 @@ export function entrRowsFast(
  * Column sums of entr over a strided n x k block read in place, row by row, in memory order:
  * for j < k, `out[j]` = sum over i < n of entr(data[start + i*rowStride + j*colStep] *
  * scales[j]), each column's terms added with compensation (within about an ulp of the exact sum
- * of its terms, whatever n). Rows are copied into wasm memory a few at a time (a `set` of a
- * `subarray` when colStep is 1), then the kernel reads them in order. Returns false, and does
+ * of its terms, whatever n). Rows are copied into wasm memory a few at a time
+ * ({@link copyRows}), then the kernel reads them in order. Returns false, and does
  * nothing, when the kernels are not in use or k > {@link FAST_MAX_COLUMNS}.
  *
  * @example
@@ -198,19 +199,10 @@ export function entrColumnsFast(
   const k2 = (k + 1) & ~1;
   for (let j = 0; j < k; j++) m64[B8 + j] = scales[j];
   if (k2 > k) m64[B8 + k] = 0; // the pad column of an odd k (its x are 0 too)
-  const rows = FAST_CHUNK >= k2 ? (FAST_CHUNK / k2) | 0 : 1;
+  const rows = (FAST_CHUNK / k2) | 0;
   for (let i0 = 0; i0 < n; i0 += rows) {
     const m = n - i0 < rows ? n - i0 : rows;
-    const first = start + i0 * rowStride;
-    if (colStep === 1 && rowStride === k2) {
-      m64.set(data.subarray(first, first + m * k2), A8); // whole rows, one copy
-    } else {
-      for (let i = 0, row = first, o = A8; i < m; i++, row += rowStride, o += k2) {
-        if (colStep === 1 && k >= 16) m64.set(data.subarray(row, row + k), o);
-        else for (let j = 0, q = row; j < k; j++, q += colStep) m64[o + j] = data[q];
-        if (k2 > k) m64[o + k] = 0;
-      }
-    }
+    copyRows(m64, A8, data, start + i0 * rowStride, rowStride, colStep, m, k, k2);
     e.entr_cols_fast(A, m, k2, B, i0 === 0 ? 1 : 0, i0 + m === n ? 1 : 0);
   }
   // sum + compensation (+0 for a column of zeros); an infinite or NaN sum as it is (the

@@ -877,6 +877,44 @@
         (br $next)))
     (if (local.get $last) (then (call $fold_cols (local.get $k2)))))
 
+  ;; Compensated column sums of a row-major n x k block at ptr, read in memory order: for j < k,
+  ;; x = x[i k + j] (i < n) is added to column j's sum s (at cols_base + 8 j) with its rounding
+  ;; error to c (at cols_base + 32768 + 8 j; TwoSum, as the TypeScript SUM kernel adds), and x^2
+  ;; to its sum of squares (at cols_base + 65536 + 8 j). first = 1 zeroes them first, so a tall
+  ;; block can come in several calls. k must be even and at most 4096 (pad an odd k with a zero
+  ;; column). Uses the regions of entr_cols_fast.
+  (func (export "sum_cols") (param $ptr i32) (param $n i32) (param $k i32) (param $first i32)
+    (local $row i32) (local $j i32) (local $x v128) (local $s v128) (local $t v128) (local $bp v128)
+    (local.set $row (i32.shl (local.get $k) (i32.const 3)))
+    (if (local.get $first)
+      (then
+        (memory.fill (i32.const 131072) (i32.const 0) (local.get $row))
+        (memory.fill (i32.const 163840) (i32.const 0) (local.get $row))
+        (memory.fill (i32.const 196608) (i32.const 0) (local.get $row))))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $j (i32.const 0))
+        (block $rdone
+          (loop $pairs
+            (br_if $rdone (i32.ge_u (local.get $j) (local.get $row)))
+            (local.set $x (v128.load (i32.add (local.get $ptr) (local.get $j))))
+            (local.set $s (v128.load offset=131072 (local.get $j)))
+            (local.set $t (f64x2.add (local.get $s) (local.get $x)))
+            (local.set $bp (f64x2.sub (local.get $t) (local.get $s)))
+            (v128.store offset=163840 (local.get $j)
+              (f64x2.add (v128.load offset=163840 (local.get $j))
+                (f64x2.add (f64x2.sub (local.get $s) (f64x2.sub (local.get $t) (local.get $bp)))
+                           (f64x2.sub (local.get $x) (local.get $bp)))))
+            (v128.store offset=131072 (local.get $j) (local.get $t))
+            (v128.store offset=196608 (local.get $j)
+              (f64x2.add (v128.load offset=196608 (local.get $j)) (f64x2.mul (local.get $x) (local.get $x))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $pairs)))
+        (local.set $ptr (i32.add (local.get $ptr) (local.get $row)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $rows))))
+
   ;; =======================================================================================
   ;; rel_entr sums in two passes (rel_entr_sum_fast)
   ;; =======================================================================================

@@ -61,13 +61,16 @@ export type RowsFn = (
 /**
  * Optional, for one-operand kernels: the kernel on k interleaved slices at once, read in place row
  * by row (`a[start + i*stride + j*step]`, i < n, j < k; slice j's constants at `c[4j..4j+4)`),
- * sums to `sums[j]`, with `scratch` (at least WIDE_TILE long) to use freely; returns false (having done
- * nothing) where it does not apply. The engine first offers the whole tile (n = the slices'
- * length, which a kernel that sums long columns itself takes), then blocks of TILE_BLOCK rows,
- * and gathers the tile where both are declined.
+ * sums to `sums[j]` and, for kernels that have them, their low parts to `lows[j]` and auxiliary
+ * sums to `aux[j]` (the engine zeroes both first), with `scratch` (at least WIDE_TILE long) to
+ * use freely; returns false (having done nothing) where it does not apply. The engine first
+ * offers the whole tile (n = the slices' length, which a kernel that sums long columns itself
+ * takes), then, for a kernel without `rows`, blocks of TILE_BLOCK rows, and gathers the tile
+ * where both are declined.
  */
 export type ColumnsFn = (
   a: NumericData, start: number, stride: number, step: number, n: number, k: number, c: Float64Array, sums: Float64Array, scratch: Float64Array,
+  lows: Float64Array, aux: Float64Array,
 ) => boolean;
 
 /**

@@ -5,6 +5,7 @@
  * Kernels of one reduction alone live in its file under lib/reductions/.
  */
 import { pairwiseSum } from '../../math/pairwise.js';
+import { sumColumnsFast } from '../../wasm/column-sums.js';
 import { BLOCK, type BlockFn, defineKernel, KernelReport } from './kernel.js';
 
 /**
@@ -135,6 +136,12 @@ export const SUM = defineKernel({
       }
     }
     for (let j = 0; j < k; j++) finishSum(sums[j], lows[j], aux[j], j, sums, aux, lows);
+  },
+  // Columns (interleaved slices, read as whole rows): the same TwoSum per element, by WebAssembly.
+  columns: (a, start, stride, step, n, k, _c, sums, _scratch, lows, aux) => {
+    if (stride === 1 || !(a instanceof Float64Array) || !sumColumnsFast(a, start, stride, step, n, k, sums, lows, aux)) return false;
+    for (let j = 0; j < k; j++) finishSum(sums[j], lows[j], aux[j], j, sums, aux, lows);
+    return true;
   },
 });
 

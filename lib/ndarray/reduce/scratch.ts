@@ -23,8 +23,10 @@ export class Scratch {
   readonly aux = new Float64Array(TILE);
   /** The low parts a kernel's `rows` reports. */
   readonly lows = new Float64Array(TILE);
-  /** Free space for a kernel's `columns` function. */
+  /** Free space for a kernel's `columns` function, and the low parts and auxiliary sums it reports. */
   readonly columns = new Float64Array(WIDE_TILE);
+  readonly columnLows = new Float64Array(WIDE_TILE);
+  readonly columnAux = new Float64Array(WIDE_TILE);
   /** What the kernel last reported. */
   readonly report = new KernelReport();
 }

@@ -121,7 +121,14 @@ export class Walker {
       }
       if (k > TILE && this.wholeTile(oa, ob, k, pass)) {
         // A wide tile the pass's `columns` kernel read at once, whole rows in memory order.
-        for (let j = 0; j < k; j++) if (active[j] === 1) states.results[j][p].value = bufB[j];
+        const { columnLows, columnAux } = this.scratch;
+        for (let j = 0; j < k; j++) {
+          if (active[j] === 0) continue;
+          const r = states.results[j][p];
+          r.value = bufB[j];
+          r.low = columnLows[j];
+          r.aux = columnAux[j];
+        }
         continue;
       }
       const max = pass.kernel.combine === 'max';
@@ -275,10 +282,12 @@ export class Walker {
   private wholeTile(oa: number, ob: number, k: number, pass: CompiledPass): boolean {
     const kernel = pass.kernel;
     const columns = kernel.columns;
-    if (kernel.operands !== 1 || kernel.rows !== undefined || columns === undefined) return false;
+    if (kernel.operands !== 1 || columns === undefined) return false;
     const q = pass.readsQ;
-    const { consts, bufB, columns: colScratch } = this.scratch;
-    return columns(q ? this.dataB : this.dataA, q ? ob : oa, q ? this.runB : this.runA, q ? this.tileB : this.tileA, this.runLen, k, consts, bufB, colScratch);
+    const { consts, bufB, columns: colScratch, columnLows, columnAux } = this.scratch;
+    columnLows.fill(0, 0, k);
+    columnAux.fill(0, 0, k);
+    return columns(q ? this.dataB : this.dataA, q ? ob : oa, q ? this.runB : this.runA, q ? this.tileB : this.tileA, this.runLen, k, consts, bufB, colScratch, columnLows, columnAux);
   }
 
   /**
@@ -288,7 +297,7 @@ export class Walker {
    * loops below work on values the compiler holds in registers.
    */
   private passTile(oa: number, ob: number, k: number, pass: CompiledPass, t: number): void {
-    const { bufA, bufB, cascades, maxima, aux, lows, report, columns: colScratch } = this.scratch;
+    const { bufA, bufB, cascades, maxima, aux, lows, report, columns: colScratch, columnLows, columnAux } = this.scratch;
     const c = this.scratch.constsFrom[t];
     const active = this.scratch.activeFrom[t];
     for (let j = 0; j < k; j++) {
@@ -310,10 +319,18 @@ export class Walker {
     const two = !one && (!this.sameAB || ob !== oa);
     const arrB = two ? bufB : bufA;
     const len = this.runLen;
-    if (rows === undefined && columns !== undefined && columns(data, q ? ob : oa, run, step, len, k, c, bufB, colScratch)) {
-      // The kernel read the whole tile at once, in memory order, whatever its length.
-      for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
-      return;
+    if (columns !== undefined) {
+      columnLows.fill(0, 0, k);
+      columnAux.fill(0, 0, k);
+      if (columns(data, q ? ob : oa, run, step, len, k, c, bufB, colScratch, columnLows, columnAux)) {
+        // The kernel read the whole tile at once, in memory order, whatever its length.
+        for (let j = 0; j < k; j++) {
+          if (active[j] === 0) continue;
+          cascades[j].add(bufB[j], columnLows[j]);
+          aux[j] = columnAux[j];
+        }
+        return;
+      }
     }
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
@@ -329,7 +346,8 @@ export class Walker {
           }
           continue;
         }
-        if (columns !== undefined && columns(data, start, run, step, n, k, c, bufB, colScratch)) {
+        if (columns !== undefined && columns(data, start, run, step, n, k, c, bufB, colScratch, columnLows, columnAux)) {
+          // (only kernels without low parts and auxiliary sums come here: those have `rows`)
           for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
           continue;
         }
