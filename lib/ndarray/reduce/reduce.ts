@@ -43,9 +43,9 @@ function walkSlices(
 ): void {
   const outStrides = cStrides(outer.shape);
   const t = tileAxis(outer, inner, omit, readsTilesAtOnce(reduction) ? TILE_BLOCK : 0);
-  // Columns (the tile axis steps less than the slices do) go WIDE_TILE at a time when a pass
-  // reads them as whole rows.
-  const width = t >= 0 && Math.abs(outer.a[t]) < Math.abs(inner.a[0]) && reduction.passes.some((p) => p.kernel.columns !== undefined) ? WIDE_TILE : TILE;
+  const width = t >= 0 && Math.abs(outer.a[t]) < Math.abs(inner.a[0]) && reduction.passes.some((p) => p.kernel.columns !== undefined)
+    ? columnsWidth(inner.shape[0])
+    : TILE;
   const walker = ctx.walker;
   walker.configure(a.data, b.data, inner, omit, ctx.statesFor(reduction), params, t >= 0 ? outer.a[t] : 0, t >= 0 ? outer.b[t] : 0);
   // Odometer over the kept axes; axis t advances `width` at a time.
@@ -72,6 +72,21 @@ function walkSlices(
     }
     if (d < 0) break;
   }
+}
+
+/** Bytes of a tile that its passes find in cache, the one after the other. */
+const CACHED_TILE = 1 << 19;
+
+/**
+ * How many columns (interleaved slices of `len` elements, a pass of the reduction reading them
+ * with a `columns` kernel) to walk together: as many as keep the tile within CACHED_TILE bytes
+ * when that is from TILE to WIDE_TILE (short columns: the next pass rereads the tile from
+ * cache), else WIDE_TILE (the tile is reread from memory whatever its width: whole rows of a
+ * wide tile are read in memory order, which the prefetcher follows).
+ */
+function columnsWidth(len: number): number {
+  const w = Math.floor(CACHED_TILE / (8 * len));
+  return w >= WIDE_TILE || w < TILE ? WIDE_TILE : w - (w % TILE);
 }
 
 /**
