@@ -21,6 +21,8 @@ const STRIDED = new NDArray(wide, [600, 500], [-1100, 2], 599 * 1100 + 7);
 /** The same, large enough for the elementwise threshold. */
 const STRIDED_LONG = new NDArray(wide, [1150, 480], [-1100, 2], 1149 * 1100 + 7);
 const CUBE = NDArray.fromData(sample(8 * 200 * 170, 6), [8, 200, 170]);
+/** 4097 short columns: walked in wide tiles of 1024, which must not leave the last one alone. */
+const SHORT_COLUMNS = NDArray.fromData(sample(64 * 4097, 9), [64, 4097]);
 const ROW = NDArray.fromData(sample(C, 7), [1, C]);
 const COLUMN = NDArray.fromData(sample(R, 8), [R, 1]);
 
@@ -32,6 +34,7 @@ describe('entropy on two threads', () => {
     ['columns of a C-order matrix (axis 0: tiles of interleaved slices)', () => entropy(X, { axis: 0 })],
     ['rows of a transposed view', () => entropy(X.transpose(), { axis: 1 })],
     ['columns of a transposed view', () => entropy(X.transpose(), { axis: 0 })],
+    ['4097 short columns (wide tiles)', () => entropy(SHORT_COLUMNS, { axis: 0 })],
     ['a strided view with a negative step, axis 1', () => entropy(STRIDED, { axis: 1 })],
     ['a strided view with a negative step, axis 0', () => entropy(STRIDED, { axis: 0 })],
     ['two of three axes', () => entropy(CUBE, { axis: [0, 2] })],

@@ -55,7 +55,10 @@ function walkSlices(
   let ob = b.offset;
   let o = 0;
   for (;;) {
-    const k = t >= 0 ? Math.min(width, outer.shape[t] - index[t]) : 1;
+    let k = t >= 0 ? Math.min(width, outer.shape[t] - index[t]) : 1;
+    // A lone slice takes another path: wide tiles leave none behind (as a piece of the axis on
+    // another thread, whose wide tiles fall elsewhere, would not either).
+    if (width > TILE && outer.shape[t] - index[t] - k === 1) k -= TILE;
     walker.run(oa, ob, k, values, o, t >= 0 ? outStrides[t] : 0);
     let d = nd - 1;
     for (; d >= 0; d--) {
