@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * Two builds of the library compared on the reduction workloads of `bench/run.js --quick`, for
- * engine changes: `node bench/engine-ab.js DIST_A DIST_B [--pairs=5] [--only=text]`, where each
+ * engine changes: `node bench/engine-ab.js DIST_A DIST_B [--pairs=5] [--only=text] [--full]`
+ * (`--full`: the sizes of `bench/run.js` without `--quick`), where each
  * DIST is a `dist/cjs` folder (e.g. of a `git worktree` at the older commit, built there).
  *
  * Each measurement is its own process (fresh JIT): warm-up, then the median CPU time per call
@@ -13,8 +14,10 @@
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const N = 1024;
-const TALL = 25000;
+// `--full`: the sizes of `npm run bench` (4096x4096, 100000x64) instead of its `--quick` ones
+const FULL = process.argv.includes('--full');
+const N = FULL ? 4096 : 1024;
+const TALL = FULL ? 100000 : 25000;
 const P8 = [0.05, 0.1, 0.2, 0.05, 0.15, 0.25, 0.08, 0.12];
 const Q8 = [0.3, 0.1, 0.2, 0.1, 0.1, 0.02, 0.08, 0.1];
 
@@ -69,7 +72,7 @@ function median(xs) {
 }
 
 function measure(dist, w) {
-  const r = spawnSync(process.execPath, [__filename, '--child', dist, String(w)], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [__filename, '--child', dist, String(w), ...(FULL ? ['--full'] : [])], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`child failed on ${workloads[w][0]}: ${r.stderr}`);
   return Number(r.stdout);
 }
@@ -78,7 +81,7 @@ function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], Number(args[2]));
   const [a, b] = args.filter((x) => !x.startsWith('--'));
-  if (b === undefined) throw new Error('usage: node bench/engine-ab.js DIST_A DIST_B [--pairs=5] [--only=text]');
+  if (b === undefined) throw new Error('usage: node bench/engine-ab.js DIST_A DIST_B [--pairs=5] [--only=text] [--full]');
   const pairs = Number((args.find((x) => x.startsWith('--pairs=')) || '--pairs=5').slice(8));
   const only = (args.find((x) => x.startsWith('--only=')) || '').slice(7);
   console.log(`B/A CPU time per call, median of ${pairs} interleaved pairs (A = ${a}, B = ${b})`);
