@@ -16,6 +16,9 @@ export class Scratch {
   readonly cascades = Array.from({ length: TILE }, () => new Cascade());
   readonly maxima = new Float64Array(TILE);
   readonly aux = new Float64Array(TILE);
+  /** Per tile position: the pass's sum and its low part, when it came in one piece (no cascade). */
+  readonly sums = new Float64Array(TILE);
+  readonly sumLows = new Float64Array(TILE);
   /** The low parts a kernel's `rows` reports. */
   readonly lows = new Float64Array(TILE);
   readonly active = new Uint8Array(TILE);

@@ -10,6 +10,7 @@
  */
 import type { NumericData } from '../strided.js';
 import type { Axes } from './axes.js';
+import { lowOfOne, totalOfOne } from '../../math/pairwise.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
 import { BLOCK, TILE_BLOCK } from './kernel.js';
 import { type CompiledPass, constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
@@ -94,21 +95,27 @@ export class Walker {
     const reduction = this.reduction as Reduction<string, string, unknown>;
     const states = this.states as SliceStates;
     const passes = this.passes;
-    const { consts, active, cascades, maxima, aux } = this.scratch;
+    const { consts, active, cascades, maxima, aux, sums, sumLows } = this.scratch;
     for (let j = 0; j < k; j++) states.clear(j);
     for (let p = 0; p < passes.length; p++) {
       const pass = passes[p];
       const when = pass.when;
       const constants = pass.constants;
       let any = false;
-      for (let j = 0; j < k; j++) {
-        const q = 4 * j;
-        consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
-        const view = states.views[j];
-        const on = when === undefined || whenAt(p, when, view);
-        active[j] = on ? 1 : 0;
-        if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
-        any = any || on;
+      if (when === undefined && constants === undefined) {
+        // Unconditional, and the kernel takes no constants: every slice runs it, nothing to set.
+        active.fill(1, 0, k);
+        any = true;
+      } else {
+        for (let j = 0; j < k; j++) {
+          const q = 4 * j;
+          consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
+          const view = states.views[j];
+          const on = when === undefined || whenAt(p, when, view);
+          active[j] = on ? 1 : 0;
+          if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
+          any = any || on;
+        }
       }
       if (!any) continue;
       if (k === 1) {
@@ -118,13 +125,16 @@ export class Walker {
         r.aux = this.aux;
         continue;
       }
-      this.passTile(oa, ob, k, pass);
+      const one = this.passTile(oa, ob, k, pass);
       const max = pass.kernel.combine === 'max';
       for (let j = 0; j < k; j++) {
         if (active[j] === 0) continue;
         const r = states.results[j][p];
         if (max) {
           r.value = maxima[j];
+        } else if (one) {
+          r.value = totalOfOne(sums[j], sumLows[j]);
+          r.low = lowOfOne(sums[j], sumLows[j]);
         } else {
           r.value = cascades[j].total();
           r.low = cascades[j].low();
@@ -261,12 +271,16 @@ export class Walker {
   /**
    * One pass over a tile of k single-run slices: blocks are gathered (or read) row by row. The
    * scratch arrays are read into locals once per pass, not per block, so the per-block loops
-   * below work on values the compiler holds in registers.
+   * below work on values the compiler holds in registers. Returns true when each slice's sum
+   * came in one piece (short slices, or a kernel that read the whole tile): then it is in
+   * `sums[j]`, `sumLows[j]` rather than in a cascade.
    */
-  private passTile(oa: number, ob: number, k: number, pass: CompiledPass): void {
-    const { bufA, bufB, consts: c, active, cascades, maxima, aux, lows, report, columns: colScratch } = this.scratch;
+  private passTile(oa: number, ob: number, k: number, pass: CompiledPass): boolean {
+    const { bufA, bufB, consts: c, active, cascades, maxima, aux, lows, report, columns: colScratch, sums, sumLows } = this.scratch;
+    const len = this.runLen;
+    const single = len <= TILE_BLOCK;
     for (let j = 0; j < k; j++) {
-      cascades[j].reset();
+      if (!single) cascades[j].reset();
       maxima[j] = -Infinity;
       aux[j] = 0;
     }
@@ -283,11 +297,10 @@ export class Walker {
     const columns = one ? kernel.columns : undefined;
     const two = !one && (!this.sameAB || ob !== oa);
     const arrB = two ? bufB : bufA;
-    const len = this.runLen;
-    if (rows === undefined && columns !== undefined && columns(data, q ? ob : oa, run, step, len, k, c, bufB, colScratch)) {
+    if (rows === undefined && columns !== undefined && columns(data, q ? ob : oa, run, step, len, k, c, sums, colScratch)) {
       // The kernel read the whole tile at once, in memory order, whatever its length.
-      for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
-      return;
+      sumLows.fill(0, 0, k);
+      return true;
     }
     for (let i = 0; i < len; i += TILE_BLOCK) {
       const n = len - i < TILE_BLOCK ? len - i : TILE_BLOCK;
@@ -298,13 +311,26 @@ export class Walker {
           rows(data as Float64Array, start, run, step, n, k, bufA, bufB, lows);
           for (let j = 0; j < k; j++) {
             if (active[j] === 0) continue;
-            cascades[j].add(bufA[j], lows[j]);
+            if (single) {
+              sums[j] = bufA[j];
+              sumLows[j] = lows[j];
+            } else {
+              cascades[j].add(bufA[j], lows[j]);
+            }
             aux[j] += bufB[j];
           }
           continue;
         }
         if (columns !== undefined && columns(data, start, run, step, n, k, c, bufB, colScratch)) {
-          for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
+          for (let j = 0; j < k; j++) {
+            if (active[j] === 0) continue;
+            if (single) {
+              sums[j] = bufB[j];
+              sumLows[j] = 0;
+            } else {
+              cascades[j].add(bufB[j], 0);
+            }
+          }
           continue;
         }
         gatherTile(data, start, run, step, n, k, bufA);
@@ -319,10 +345,17 @@ export class Walker {
         const s = j * TILE_BLOCK;
         report.low = report.aux = 0;
         const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
-        if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
-        else cascades[j].add(v, report.low);
+        if (max) {
+          maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
+        } else if (single) {
+          sums[j] = v;
+          sumLows[j] = report.low;
+        } else {
+          cascades[j].add(v, report.low);
+        }
         aux[j] += report.aux;
       }
     }
+    return single;
   }
 }
