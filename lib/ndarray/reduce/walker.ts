@@ -86,63 +86,78 @@ export class Walker {
     this.states = null;
   }
 
-  /** Runs the reduction on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os]. */
+  /**
+   * Runs the reduction on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os].
+   * The per-slice steps are separate functions ({@link prepare}, {@link collect},
+   * {@link finishTile}) so that the compiler inlines the declaration's small functions into each
+   * (one function would run out of its inlining budget, and then call them once per slice).
+   */
   run(oa: number, ob: number, k: number, out: Float64Array, o: number, os: number): void {
     if (k === 1) {
       out[o] = this.runOne(oa, ob);
       return;
     }
-    const reduction = this.reduction as Reduction<string, string, unknown>;
     const states = this.states as SliceStates;
     const passes = this.passes;
-    const { consts, active, cascades, maxima, aux, sums, sumLows } = this.scratch;
     for (let j = 0; j < k; j++) states.clear(j);
     for (let p = 0; p < passes.length; p++) {
-      const pass = passes[p];
-      const when = pass.when;
-      const constants = pass.constants;
-      let any = false;
-      if (when === undefined && constants === undefined) {
-        // Unconditional, and the kernel takes no constants: every slice runs it, nothing to set.
-        active.fill(1, 0, k);
-        any = true;
-      } else {
-        for (let j = 0; j < k; j++) {
-          const q = 4 * j;
-          consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
-          const view = states.views[j];
-          const on = when === undefined || whenAt(p, when, view);
-          active[j] = on ? 1 : 0;
-          if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
-          any = any || on;
-        }
-      }
-      if (!any) continue;
-      if (k === 1) {
-        const r = states.results[0][p];
-        r.value = this.pass1(oa, ob, pass);
-        r.low = this.low;
-        r.aux = this.aux;
-        continue;
-      }
-      const one = this.passTile(oa, ob, k, pass);
-      const max = pass.kernel.combine === 'max';
-      for (let j = 0; j < k; j++) {
-        if (active[j] === 0) continue;
-        const r = states.results[j][p];
-        if (max) {
-          r.value = maxima[j];
-        } else if (one) {
-          r.value = totalOfOne(sums[j], sumLows[j]);
-          r.low = lowOfOne(sums[j], sumLows[j]);
-        } else {
-          r.value = cascades[j].total();
-          r.low = cascades[j].low();
-        }
-        r.aux = aux[j];
-      }
+      if (!this.prepare(p, k)) continue;
+      this.collect(p, k, this.passTile(oa, ob, k, passes[p]));
     }
-    for (let j = 0; j < k; j++) out[o + j * os] = reduction.finish(states.views[j]);
+    this.finishTile(k, out, o, os);
+  }
+
+  /** Before pass p on a tile of k slices: which slices run it (`active`), and their constants; false when none does. */
+  private prepare(p: number, k: number): boolean {
+    const states = this.states as SliceStates;
+    const { consts, active } = this.scratch;
+    const pass = this.passes[p];
+    const when = pass.when;
+    const constants = pass.constants;
+    if (when === undefined && constants === undefined) {
+      // Unconditional, and the kernel takes no constants: every slice runs it, nothing to set.
+      active.fill(1, 0, k);
+      return true;
+    }
+    let any = false;
+    for (let j = 0; j < k; j++) {
+      const q = 4 * j;
+      consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
+      const view = states.views[j];
+      const on = when === undefined || whenAt(p, when, view);
+      active[j] = on ? 1 : 0;
+      if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
+      any = any || on;
+    }
+    return any;
+  }
+
+  /** After pass p on a tile of k slices: each active slice's result (`one`: sums in one piece, see {@link passTile}). */
+  private collect(p: number, k: number, one: boolean): void {
+    const states = this.states as SliceStates;
+    const { active, cascades, maxima, aux, sums, sumLows } = this.scratch;
+    const max = this.passes[p].kernel.combine === 'max';
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) continue;
+      const r = states.results[j][p];
+      if (max) {
+        r.value = maxima[j];
+      } else if (one) {
+        r.value = totalOfOne(sums[j], sumLows[j]);
+        r.low = lowOfOne(sums[j], sumLows[j]);
+      } else {
+        r.value = cascades[j].total();
+        r.low = cascades[j].low();
+      }
+      r.aux = aux[j];
+    }
+  }
+
+  /** The values of a tile's k slices from their results. */
+  private finishTile(k: number, out: Float64Array, o: number, os: number): void {
+    const states = this.states as SliceStates;
+    const finish = (this.reduction as Reduction<string, string, unknown>).finish;
+    for (let j = 0; j < k; j++) out[o + j * os] = finish(states.views[j]);
   }
 
   /** {@link run} on the one slice at (oa, ob): its value (no tile arrays, no activity flags). */
