@@ -15,12 +15,12 @@ const dist = process.argv[2] || path.join(__dirname, '..', 'dist', 'cjs');
 const reps = Number(process.argv[3] || 11);
 const lib = require(path.resolve(dist, 'index.js'));
 
+/** n values in (0, 1), deterministic (a Weyl sequence from `seed`). */
 function uniform(n, seed) {
-  let s = (seed * 2654435761) >>> 0 || 1;
   const a = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    a[i] = (s + 0.5) / 4294967296;
+  for (let i = 0, s = seed * 0.1234567; i < n; i++) {
+    s += 0.6180339887498949;
+    a[i] = (s - Math.floor(s)) * 0.999 + 0.0005;
   }
   return a;
 }
