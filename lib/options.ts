@@ -106,6 +106,9 @@ export interface EntropyOptions {
 
 const ENTROPY_KEYS = ['base', 'axis', 'nan_policy', 'nanPolicy', 'keepdims'];
 
+/** An empty options object a public function may pass for "none given" (never read). */
+export const NO_OPTIONS: EntropyOptions = Object.freeze({});
+
 /** The checked options of `entropy` (and `cross_entropy`). */
 export interface CheckedEntropyOptions {
   base: number | null;
@@ -114,11 +117,19 @@ export interface CheckedEntropyOptions {
   keepdims: boolean;
 }
 
+/** The checked options when none are given (shared and frozen: callers only read them). */
+const DEFAULT_ENTROPY_OPTIONS: CheckedEntropyOptions = Object.freeze({ base: null, axis: 0, policy: 'propagate', keepdims: false });
+
 /**
  * Validates the options of `fn` (unknown names, `base`, `axis`, `nan_policy`, `keepdims`) and
  * the presence of `pk`, before anything else (so `base` is checked before any short-circuit).
  */
 export function checkEntropyOptions(fn: string, pk: unknown, options: unknown): CheckedEntropyOptions {
+  if (options === undefined || options === NO_OPTIONS) {
+    // The common call: nothing to read, nothing to allocate.
+    if (pk === undefined || pk === null) throw new TypeError(`${fn}() missing required argument \`pk\``);
+    return DEFAULT_ENTROPY_OPTIONS;
+  }
   const o = readOptions(fn, options, ENTROPY_KEYS);
   const axis = axisOption(o.axis, 0);
   const checked = { base: baseOption(o.base), axis: Array.isArray(axis) && axis.length === 0 ? null : axis, policy: nanPolicyOption(o), keepdims: keepdimsOption(o.keepdims) };

@@ -23,31 +23,37 @@ export function rMinusLog1p(r: number): number {
     // Taylor: r^2 (1/2 - r/3 + r^2/4 - ... + r^6/8); the next term is below 2^-54 relative.
     return r * r * (0.5 - r * (1 / 3 - r * (0.25 - r * (0.2 - r * (1 / 6 - r * (1 / 7 - r * 0.125))))));
   }
-  if (a < 0.5) {
-    // u = r/(2+r): log1p(r) = 2 atanh(u), r = 2u/(1-u), so
-    // g = 2u^2/(1-u) - 2u^3 (1/3 + u^2/5 + u^4/7 + ...), |u| <= 1/3, no cancellation.
-    const u = r / (2 + r);
-    const v = u * u;
-    let s = 1 / 35;
-    s = 1 / 33 + v * s;
-    s = 1 / 31 + v * s;
-    s = 1 / 29 + v * s;
-    s = 1 / 27 + v * s;
-    s = 1 / 25 + v * s;
-    s = 1 / 23 + v * s;
-    s = 1 / 21 + v * s;
-    s = 1 / 19 + v * s;
-    s = 1 / 17 + v * s;
-    s = 1 / 15 + v * s;
-    s = 1 / 13 + v * s;
-    s = 1 / 11 + v * s;
-    s = 1 / 9 + v * s;
-    s = 1 / 7 + v * s;
-    s = 1 / 5 + v * s;
-    s = 1 / 3 + v * s;
-    return 2 * v * (1 / (1 - u) - u * s);
-  }
+  if (a < 0.5) return atanhForm(r);
   return r - log1p(r);
+}
+
+/**
+ * g(r) for 2^-8 <= |r| < 1/2: with u = r/(2+r), log1p(r) = 2 atanh(u) and r = 2u/(1-u), so
+ * g = 2u^2/(1-u) - 2u^3 (1/3 + u^2/5 + u^4/7 + ...), |u| <= 1/3, no cancellation. Its own
+ * function, so that rMinusLog1p stays small enough to inline into the kl_div kernel.
+ */
+function atanhForm(r: number): number {
+  const u = r / (2 + r);
+  const v = u * u;
+  // sum v^k / (2k + 3), k = 0..16, by Estrin's scheme (a short dependency chain; every term
+  // is positive, so the order of the additions costs nothing in accuracy).
+  const v2 = v * v;
+  const v4 = v2 * v2;
+  const v8 = v4 * v4;
+  const b0 = 1 / 3 + v * (1 / 5);
+  const b1 = 1 / 7 + v * (1 / 9);
+  const b2 = 1 / 11 + v * (1 / 13);
+  const b3 = 1 / 15 + v * (1 / 17);
+  const b4 = 1 / 19 + v * (1 / 21);
+  const b5 = 1 / 23 + v * (1 / 25);
+  const b6 = 1 / 27 + v * (1 / 29);
+  const b7 = 1 / 31 + v * (1 / 33);
+  const c0 = b0 + v2 * b1;
+  const c1 = b2 + v2 * b3;
+  const c2 = b4 + v2 * b5;
+  const c3 = b6 + v2 * b7;
+  const s = (c0 + v4 * c1) + v8 * ((c2 + v4 * c3) + v8 * (1 / 35));
+  return 2 * v * (1 / (1 - u) - u * s);
 }
 
 /**
@@ -70,8 +76,8 @@ export function klRatioTerm(
     const y = q / sq;
     return (log(x) - log(y)) - 1 + y / x;
   }
-  const t = h1 / h2;
-  if (t > 0.25) {
+  // t = y/x = h1/h2 > 1/4, tested without the division (0.25 h2 is exact above EXACT_MIN)
+  if (h1 > 0.25 * h2) {
     // q sp - p sq exactly enough: Dekker's two-product with the sums' halves precomputed.
     const qh = splitHigh(q);
     const ql = q - qh;
@@ -83,5 +89,6 @@ export function klRatioTerm(
     const r = ((h1 - h2) + (e1 - e2)) / h2;
     return rMinusLog1p(r + ((1 + r) * ep - eq));
   }
+  const t = h1 / h2;
   return t - 1 - (t > DBL_MIN ? log(t) : log(h1) - log(h2));
 }

@@ -83,6 +83,23 @@ export function numpyPairwiseSum(a: Float64Array, lo: number, n: number): number
  * (TwoSum), so `total()` + `low()` is the sum to about eps^2 when the low parts are exact;
  * {@link Cascade.plainTotal} is the same tree without them. Allocation-free after construction.
  */
+/**
+ * What a {@link Cascade} holding the one partial sum `x` (low part `xlo`) totals to, without
+ * one: `x + 0` renormalised with its low part, bit for bit as `total()` (see {@link lowOfOne}).
+ */
+export function totalOfOne(x: number, xlo: number): number {
+  const s = x + 0;
+  return Math.abs(s) < Infinity ? s + (xlo + 0) : s;
+}
+
+/** The low part that {@link Cascade.low} reports after `total()` of the one sum `x`, `xlo`. */
+export function lowOfOne(x: number, xlo: number): number {
+  const s = x + 0;
+  if (!(Math.abs(s) < Infinity)) return 0;
+  const lo = xlo + 0;
+  return lo - ((s + lo) - s);
+}
+
 export class Cascade {
   private readonly hi = new Float64Array(64);
   private readonly lo = new Float64Array(64);

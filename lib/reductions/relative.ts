@@ -144,7 +144,8 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
       name: 'klDiv',
       kernel: KL_TERMS,
       when(s) {
-        if (s.flags.exact && !relEntrTrusted(s.relEntr.value, s.relEntr.aux, s.sumP.aux, s.sumP.value, s.sumQ.aux, s.sumQ.value)) s.flags.klPath = true;
+        // (when the rel_entr pass was skipped for the kl_div path, there is nothing to judge)
+        if (!s.flags.klPath && s.flags.exact && !relEntrTrusted(s.relEntr.value, s.relEntr.aux, s.sumP.aux, s.sumP.value, s.sumQ.aux, s.sumQ.value)) s.flags.klPath = true;
         return s.flags.klPath;
       },
       constants: (s, c) => {

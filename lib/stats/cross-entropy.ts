@@ -1,6 +1,6 @@
 import { type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
-import { checkEntropyOptions, type EntropyOptions } from '../options.js';
+import { checkEntropyOptions, type EntropyOptions, NO_OPTIONS } from '../options.js';
 import { CROSS } from '../reductions/cross.js';
 import { pairedReduction } from '../reductions/paired.js';
 import type { Max, RankOf } from '../types/rank.js';
@@ -46,7 +46,7 @@ export type CrossEntropyOptions = EntropyOptions;
  */
 export function cross_entropy<P extends ArrayLike, Q extends ArrayLike, const O extends CrossEntropyOptions = {}>(pk: P, qk: Q, options?: O & NoExtra<O, CrossEntropyOptions>): Reduced<Max<RankOf<P>, RankOf<Q>>, O>;
 export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options?: CrossEntropyOptions): number | NDArray;
-export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = {}): number | NDArray {
+export function cross_entropy(pk: ArrayLike, qk: ArrayLike, options: CrossEntropyOptions = NO_OPTIONS): number | NDArray {
   const o = checkEntropyOptions('cross_entropy', pk, options);
   if (qk === undefined || qk === null) throw new TypeError('cross_entropy() missing required argument `qk`');
   return pairedReduction(pk, qk, o, CROSS);

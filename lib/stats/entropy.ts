@@ -2,7 +2,7 @@ import { type ArrayLike } from '../ndarray/create.js';
 import type { NDArray } from '../ndarray/ndarray.js';
 import { acquireContext, releaseContext } from '../ndarray/reduce/context.js';
 import { reduceVector } from '../ndarray/reduce/reduce.js';
-import { checkEntropyOptions, type EntropyOptions, isOptionsObject, type NanPolicy, nanPolicyError } from '../options.js';
+import { checkEntropyOptions, type EntropyOptions, isOptionsObject, NO_OPTIONS, type NanPolicy, nanPolicyError } from '../options.js';
 import { pairedReduction } from '../reductions/paired.js';
 import { RELATIVE } from '../reductions/relative.js';
 import { SHANNON } from '../reductions/shannon.js';
@@ -11,8 +11,6 @@ import type { NoExtra, PairRank, Reduced } from '../types/signatures.js';
 
 export type { EntropyOptions };
 
-
-const NO_OPTIONS: EntropyOptions = Object.freeze({});
 
 /**
  * Shannon entropy, or relative entropy (Kullback-Leibler divergence) when `qk` is given, as

@@ -3,7 +3,7 @@
  * recursion over a run, and numpy's form, checked against exact BigInt sums of dyadic values and
  * against each other where their trees coincide.
  */
-import { Cascade, type Leaf, type LeafReport, numpyPairwiseSum, pairwiseCut, pairwiseSum } from '../../lib/math/pairwise';
+import { Cascade, type Leaf, type LeafReport, lowOfOne, numpyPairwiseSum, pairwiseCut, pairwiseSum, totalOfOne } from '../../lib/math/pairwise';
 import { RandomState } from '../helpers/random-state';
 
 /** Values k 2^-40 with |k| < 2^52 spread over exponents: exact as BigInt multiples of 2^-40... */
@@ -50,6 +50,24 @@ describe('Cascade', () => {
     const out = { aux: 0 };
     for (let i = 0; i < a.length; i += 256) c.add(loop(a, i, a, i, 256, 0, 0, 0, 0, out), 0);
     expect(c.plainTotal()).toBe(pairwiseSum(loop, 256, a, 0, a, 0, a.length, 0, 0, 0, 0, out));
+  });
+});
+
+describe('totalOfOne, lowOfOne', () => {
+  it('give bit for bit what a Cascade holding one sum totals to (signed zeros, specials, unnormalised low parts)', () => {
+    const rs = new RandomState(7);
+    const xs = [0, -0, 1, -1, 0.1, 1e300, -1e-310, Infinity, -Infinity, NaN, ...dyadic(rs, 50)];
+    const lows = [0, -0, 1e-17, -1e-17, 2 ** -53, 0.5, NaN, ...xs.map((x) => x * 2 ** -60)];
+    const c = new Cascade();
+    for (const x of xs) {
+      for (const lo of lows) {
+        c.reset();
+        c.add(x, lo);
+        const t = c.total();
+        expect(Object.is(totalOfOne(x, lo), t)).toBe(true);
+        expect(Object.is(lowOfOne(x, lo), c.low())).toBe(true);
+      }
+    }
   });
 });
 

@@ -21,6 +21,9 @@ export class Scratch {
   readonly cascades = Array.from({ length: TILE }, () => new Cascade());
   readonly maxima = new Float64Array(TILE);
   readonly aux = new Float64Array(TILE);
+  /** Per tile position: the pass's sum and its low part, when it came in one piece (no cascade). */
+  readonly sums = new Float64Array(TILE);
+  readonly sumLows = new Float64Array(TILE);
   /** The low parts a kernel's `rows` reports. */
   readonly lows = new Float64Array(TILE);
   /** Free space for a kernel's `columns` function, and the low parts and auxiliary sums it reports. */

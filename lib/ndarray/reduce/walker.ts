@@ -10,6 +10,7 @@
  */
 import type { NumericData } from '../strided.js';
 import type { Axes } from './axes.js';
+import { lowOfOne, totalOfOne } from '../../math/pairwise.js';
 import { gather, gatherPairs, gatherTile } from './gather.js';
 import { BLOCK, TILE, TILE_BLOCK } from './kernel.js';
 import { type CompiledPass, constantsAt, type Reduction, type SliceStates, whenAt } from './reduction.js';
@@ -85,71 +86,105 @@ export class Walker {
     this.states = null;
   }
 
-  /** Runs the reduction on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os]. */
+  /**
+   * Runs the reduction on `k` slices starting at (oa, ob); slice j's value goes to out[o + j*os].
+   * The per-slice steps are separate functions ({@link prepare}, {@link collect},
+   * {@link finishTile}) so that the compiler inlines the declaration's small functions into each
+   * (one function would run out of its inlining budget, and then call them once per slice).
+   */
   run(oa: number, ob: number, k: number, out: Float64Array, o: number, os: number): void {
     if (k === 1) {
       out[o] = this.runOne(oa, ob);
       return;
     }
-    const reduction = this.reduction as Reduction<string, string, unknown>;
     const states = this.states as SliceStates;
     const passes = this.passes;
-    const { consts, active, cascades, maxima, aux, bufB } = this.scratch;
     if (k > TILE) states.ensure(k);
     for (let j = 0; j < k; j++) states.clear(j);
     for (let p = 0; p < passes.length; p++) {
+      if (!this.prepare(p, k)) continue;
       const pass = passes[p];
-      const when = pass.when;
-      const constants = pass.constants;
-      let any = false;
-      for (let j = 0; j < k; j++) {
-        const q = 4 * j;
-        consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
-        const view = states.views[j];
-        const on = when === undefined || whenAt(p, when, view);
-        active[j] = on ? 1 : 0;
-        if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
-        any = any || on;
-      }
-      if (!any) continue;
-      if (k === 1) {
-        const r = states.results[0][p];
-        r.value = this.pass1(oa, ob, pass);
-        r.low = this.low;
-        r.aux = this.aux;
-        continue;
-      }
       if (k > TILE && this.wholeTile(oa, ob, k, pass)) {
         // A wide tile the pass's `columns` kernel read at once, whole rows in memory order.
-        const { columnLows, columnAux } = this.scratch;
-        for (let j = 0; j < k; j++) {
-          if (active[j] === 0) continue;
-          const r = states.results[j][p];
-          r.value = bufB[j];
-          r.low = columnLows[j];
-          r.aux = columnAux[j];
-        }
+        this.collectWhole(p, k);
         continue;
       }
-      const max = pass.kernel.combine === 'max';
       for (let j0 = 0; j0 < k; j0 += TILE) {
         // a wide tile TILE slices at a time: slice j0 + j at tile position j
         const kk = k - j0 < TILE ? k - j0 : TILE;
-        this.passTile(oa + j0 * this.tileA, ob + j0 * this.tileB, kk, pass, j0 / TILE);
-        for (let j = 0; j < kk; j++) {
-          if (active[j0 + j] === 0) continue;
-          const r = states.results[j0 + j][p];
-          if (max) {
-            r.value = maxima[j];
-          } else {
-            r.value = cascades[j].total();
-            r.low = cascades[j].low();
-          }
-          r.aux = aux[j];
-        }
+        this.collect(p, j0, kk, this.passTile(oa + j0 * this.tileA, ob + j0 * this.tileB, kk, pass, j0 / TILE));
       }
     }
-    for (let j = 0; j < k; j++) out[o + j * os] = reduction.finish(states.views[j]);
+    this.finishTile(k, out, o, os);
+  }
+
+  /** Before pass p on a tile of k slices: which slices run it (`active`), and their constants; false when none does. */
+  private prepare(p: number, k: number): boolean {
+    const states = this.states as SliceStates;
+    const { consts, active } = this.scratch;
+    const pass = this.passes[p];
+    const when = pass.when;
+    const constants = pass.constants;
+    if (when === undefined && constants === undefined) {
+      // Unconditional, and the kernel takes no constants: every slice runs it, nothing to set.
+      active.fill(1, 0, k);
+      return true;
+    }
+    let any = false;
+    for (let j = 0; j < k; j++) {
+      const q = 4 * j;
+      consts[q] = consts[q + 1] = consts[q + 2] = consts[q + 3] = 0;
+      const view = states.views[j];
+      const on = when === undefined || whenAt(p, when, view);
+      active[j] = on ? 1 : 0;
+      if (on && constants !== undefined) constantsAt(p, constants, view, states.constants[p][j]);
+      any = any || on;
+    }
+    return any;
+  }
+
+  /**
+   * After pass p on the narrow tile of k slices from slice j0 of the wide tile: each active
+   * slice's result (`one`: sums in one piece, see {@link passTile}).
+   */
+  private collect(p: number, j0: number, k: number, one: boolean): void {
+    const states = this.states as SliceStates;
+    const { active, cascades, maxima, aux, sums, sumLows } = this.scratch;
+    const max = this.passes[p].kernel.combine === 'max';
+    for (let j = 0; j < k; j++) {
+      if (active[j0 + j] === 0) continue;
+      const r = states.results[j0 + j][p];
+      if (max) {
+        r.value = maxima[j];
+      } else if (one) {
+        r.value = totalOfOne(sums[j], sumLows[j]);
+        r.low = lowOfOne(sums[j], sumLows[j]);
+      } else {
+        r.value = cascades[j].total();
+        r.low = cascades[j].low();
+      }
+      r.aux = aux[j];
+    }
+  }
+
+  /** After pass p on a wide tile of k slices that {@link wholeTile} read: each active slice's result. */
+  private collectWhole(p: number, k: number): void {
+    const states = this.states as SliceStates;
+    const { active, bufB, columnLows, columnAux } = this.scratch;
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) continue;
+      const r = states.results[j][p];
+      r.value = bufB[j];
+      r.low = columnLows[j];
+      r.aux = columnAux[j];
+    }
+  }
+
+  /** The values of a tile's k slices from their results. */
+  private finishTile(k: number, out: Float64Array, o: number, os: number): void {
+    const states = this.states as SliceStates;
+    const finish = (this.reduction as Reduction<string, string, unknown>).finish;
+    for (let j = 0; j < k; j++) out[o + j * os] = finish(states.views[j]);
   }
 
   /** {@link run} on the one slice at (oa, ob): its value (no tile arrays, no activity flags). */
@@ -294,14 +329,18 @@ export class Walker {
    * One pass over a tile of k <= TILE single-run slices, the `t`-th narrow tile of its wide tile
    * (its constants and activity from slice t * TILE on): blocks are gathered (or read) row by
    * row. The scratch arrays are read into locals once per pass, not per block, so the per-block
-   * loops below work on values the compiler holds in registers.
+   * loops below work on values the compiler holds in registers. Returns true when each slice's
+   * sum came in one piece (short slices, or a kernel that read the whole tile): then it is in
+   * `sums[j]`, `sumLows[j]` rather than in a cascade.
    */
-  private passTile(oa: number, ob: number, k: number, pass: CompiledPass, t: number): void {
-    const { bufA, bufB, cascades, maxima, aux, lows, report, columns: colScratch, columnLows, columnAux } = this.scratch;
+  private passTile(oa: number, ob: number, k: number, pass: CompiledPass, t: number): boolean {
+    const { bufA, bufB, cascades, maxima, aux, lows, report, columns: colScratch, columnLows, columnAux, sums, sumLows } = this.scratch;
     const c = this.scratch.constsFrom[t];
     const active = this.scratch.activeFrom[t];
+    const len = this.runLen;
+    const single = len <= TILE_BLOCK;
     for (let j = 0; j < k; j++) {
-      cascades[j].reset();
+      if (!single) cascades[j].reset();
       maxima[j] = -Infinity;
       aux[j] = 0;
     }
@@ -318,18 +357,16 @@ export class Walker {
     const columns = one ? kernel.columns : undefined;
     const two = !one && (!this.sameAB || ob !== oa);
     const arrB = two ? bufB : bufA;
-    const len = this.runLen;
     if (columns !== undefined) {
       columnLows.fill(0, 0, k);
       columnAux.fill(0, 0, k);
-      if (columns(data, q ? ob : oa, run, step, len, k, c, bufB, colScratch, columnLows, columnAux)) {
+      if (columns(data, q ? ob : oa, run, step, len, k, c, sums, colScratch, columnLows, columnAux)) {
         // The kernel read the whole tile at once, in memory order, whatever its length.
         for (let j = 0; j < k; j++) {
-          if (active[j] === 0) continue;
-          cascades[j].add(bufB[j], columnLows[j]);
+          sumLows[j] = columnLows[j];
           aux[j] = columnAux[j];
         }
-        return;
+        return true;
       }
     }
     for (let i = 0; i < len; i += TILE_BLOCK) {
@@ -341,14 +378,27 @@ export class Walker {
           rows(data as Float64Array, start, run, step, n, k, bufA, bufB, lows);
           for (let j = 0; j < k; j++) {
             if (active[j] === 0) continue;
-            cascades[j].add(bufA[j], lows[j]);
+            if (single) {
+              sums[j] = bufA[j];
+              sumLows[j] = lows[j];
+            } else {
+              cascades[j].add(bufA[j], lows[j]);
+            }
             aux[j] += bufB[j];
           }
           continue;
         }
         if (columns !== undefined && columns(data, start, run, step, n, k, c, bufB, colScratch, columnLows, columnAux)) {
           // (only kernels without low parts and auxiliary sums come here: those have `rows`)
-          for (let j = 0; j < k; j++) if (active[j] === 1) cascades[j].add(bufB[j], 0);
+          for (let j = 0; j < k; j++) {
+            if (active[j] === 0) continue;
+            if (single) {
+              sums[j] = bufB[j];
+              sumLows[j] = 0;
+            } else {
+              cascades[j].add(bufB[j], 0);
+            }
+          }
           continue;
         }
         gatherTile(data, start, run, step, n, k, bufA);
@@ -363,10 +413,17 @@ export class Walker {
         const s = j * TILE_BLOCK;
         report.low = report.aux = 0;
         const v = block(bufA, s, arrB, s, n, c[cq], c[cq + 1], c[cq + 2], c[cq + 3], report);
-        if (max) maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
-        else cascades[j].add(v, report.low);
+        if (max) {
+          maxima[j] = v > maxima[j] || v !== v ? v : maxima[j];
+        } else if (single) {
+          sums[j] = v;
+          sumLows[j] = report.low;
+        } else {
+          cascades[j].add(v, report.low);
+        }
         aux[j] += report.aux;
       }
     }
+    return single;
   }
 }
