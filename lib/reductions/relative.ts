@@ -2,21 +2,26 @@
  * Relative entropy (Kullback-Leibler divergence) of each slice, `sum x log(x/y)` with x = p/Sp,
  * y = q/Sq (the reduction behind `entropy(pk, qk)`).
  *
- * Passes: the sums (compensated), the largest p and q, SciPy's rel_entr terms (with the sum of
- * their absolute values), and, only when those could have lost digits (a dominant probability, or
- * terms that cancel), the non-negative kl_div terms from exact products (lib/math/kl-term.ts).
- * The rel_entr sum is corrected to first order for the rounding of both normalisers. Zero,
- * negative, infinite, NaN or extreme sums take SciPy's rel_entr terms as they are, with SciPy's
- * special values.
+ * Passes: the sums (compensated); on a slice the engine hands over whole (one contiguous run
+ * longer than a block) and with the WebAssembly kernels, the unnormalised terms
+ * T = sum p log(p/q) in the same pass over the data as both sums (then
+ * D = T/P + log(Q/P), no normalised value formed, used when its terms barely cancel); otherwise,
+ * or where that could have lost digits, the largest p and q, SciPy's rel_entr terms of the
+ * normalised values (with the sum of their absolute values), and, only when those could have
+ * lost digits (a dominant probability, or terms that cancel), the non-negative kl_div terms from
+ * exact products (lib/math/kl-term.ts). The rel_entr sum is corrected to first order for the
+ * rounding of both normalisers. Zero, negative, infinite, NaN or extreme sums take SciPy's
+ * rel_entr terms as they are, with SciPy's special values.
  */
 import { relEntrScalar } from '../math/convex-analysis.js';
-import { splitHigh } from '../math/exact.js';
+import { productError, splitHigh } from '../math/exact.js';
 import { klRatioTerm } from '../math/kl-term.js';
+import { log } from '../math/log.js';
 import { pairwiseSum } from '../math/pairwise.js';
-import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
+import { BLOCK, type BlockFn, defineKernel, type KernelReport } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { fastKernels, relEntrSumFast } from '../wasm/entropy-fast.js';
+import { fastKernels, PairSums, relEntrSumFast, relEntrSumsFast } from '../wasm/entropy-fast.js';
 import { concentrated, mayDominate, normaliserError, setScales, splittable } from './normalize.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
@@ -62,6 +67,103 @@ export const REL_ENTR_TERMS = defineKernel({
   long: true,
   block: relEntrTerms,
 });
+
+/**
+ * The one-pass kernels. The first pass on a whole slice (a contiguous run of more than BLOCK
+ * elements, with the WebAssembly kernels) reads p and q once and computes both sums and T; it
+ * returns the sum of p and keeps the rest, keyed by its arguments, for the next two passes on the
+ * same slice (the engine runs a slice's passes one after another), which read it back instead of
+ * reading the data again (or, should the record belong to another slice, compute it again: the
+ * same bits); the third lets go of it. Blocks the engine gathers (strided or short slices, omit) get the compensated SUM
+ * and no T (NaN).
+ */
+const whole = { a: null as Float64Array | null, ao: 0, b: null as Float64Array | null, bo: 0, n: 0, terms: 0, sums: new PairSums() };
+
+/** Whether the kernels take a run of `n` as a whole slice in one pass. */
+const oneRun = (n: number) => n > BLOCK && fastKernels.available;
+
+/** The record of the whole slice at (a, ao), (b, bo) of length n, made now unless it is the last one. */
+function wholeSlice(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, out: KernelReport): typeof whole {
+  const w = whole;
+  if (w.a !== a || w.b !== b || w.ao !== ao || w.bo !== bo || w.n !== n) {
+    w.a = w.b = null; // a throw below leaves no stale record
+    w.terms = relEntrSumsFast(a, ao, b, bo, n, w.sums, out.chunks);
+    w.a = a;
+    w.ao = ao;
+    w.b = b;
+    w.bo = bo;
+    w.n = n;
+  }
+  return w;
+}
+
+/** Sum of p (compensated, sum of squares as aux), with T and the sum of q for the next passes on a whole slice. */
+const SUM_P_WITH_TERMS = defineKernel({
+  name: 'sum of p (with q and the terms)',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
+    if (!oneRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
+    whole.a = null; // a new slice: never the last record
+    const w = wholeSlice(a, ao, b, bo, n, out).sums;
+    out.low = w.lowP;
+    out.aux = w.squaresP;
+    return w.sumP;
+  },
+});
+
+/** Sum of q (compensated, sum of squares as aux): the record's on a whole slice. */
+const SUM_Q_AFTER_P = defineKernel({
+  name: 'sum of q (after p)',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
+    if (!oneRun(n)) return SUM.block(b, bo, b, bo, n, c0, c1, c2, c3, out);
+    const w = wholeSlice(a, ao, b, bo, n, out).sums;
+    out.low = w.lowQ;
+    out.aux = w.squaresQ;
+    return w.sumQ;
+  },
+});
+
+/** T = sum rel_entr(p, q) of the unnormalised values (aux: sum of |terms|) on a whole slice; NaN on gathered blocks. */
+const RAW_TERMS = defineKernel({
+  name: 'unnormalised rel_entr terms',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, _c0, _c1, _c2, _c3, out) => {
+    if (!oneRun(n)) return NaN;
+    const w = wholeSlice(a, ao, b, bo, n, out);
+    w.a = w.b = null; // the slice's last pass: keep none of the caller's data
+    out.aux = w.sums.aux;
+    return w.terms;
+  },
+});
+
+/**
+ * D = T/P + log(Q/P) from the unnormalised terms T, with P = hi + lo and Q = hi + lo the
+ * compensated sums (log(Q/P) as log(fl(Qh/Ph)) plus the division's error and both low parts);
+ * NaN where it is not within a few ulp: terms that cancel (sum |t|/P + |log(Q/P)| > 2 D; its
+ * error is about eps times that), sums unfit for exact products, a non-finite T. No normalised
+ * value is formed, so the normalisers' rounding does not enter.
+ */
+function rawRelative(s: SliceState): number {
+  const t = s.relRaw.value;
+  const ph = s.sumP.value;
+  const qh = s.sumQ.value;
+  if (!(t === t && Math.abs(t) < Infinity) || !splittable(ph) || !splittable(qh)) return NaN;
+  const r = qh / ph;
+  const prod = r * ph;
+  const l = log(r) + ((qh - prod - productError(r, ph, prod)) / qh + s.sumQ.low / qh - s.sumP.low / ph);
+  const d = (t / ph) * (1 - s.sumP.low / ph) + l;
+  return s.relRaw.aux / ph + Math.abs(l) <= 2 * d ? d : NaN;
+}
 
 /**
  * Sum of kl_div(p / sumP, q / sumQ), with `lowP`, `lowQ` the sums' relative low parts: terms
@@ -110,19 +212,27 @@ function relEntrTrusted(d: number, abs: number, p2: number, sp: number, q2: numb
 }
 
 /** The relative entropy of each slice of `p` against the same slice of `q` (in nats). */
-export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ' | 'relEntr' | 'klDiv', 'exact' | 'klPath'>({
+type Pass = 'sumP' | 'sumQ' | 'relRaw' | 'largestP' | 'largestQ' | 'relEntr' | 'klDiv';
+type SliceState = { readonly [K in Pass]: { value: number; low: number; aux: number } };
+
+export const RELATIVE = defineReduction<Pass, 'exact' | 'klPath' | 'raw'>({
   name: 'relative entropy',
   samples: 2,
-  // exact: both sums allow exact products; klPath: the result comes from the kl_div terms.
-  flags: ['exact', 'klPath'],
+  // exact: both sums allow exact products; klPath: the result comes from the kl_div terms; raw:
+  // from the unnormalised terms (rawRelative).
+  flags: ['exact', 'klPath', 'raw'],
   passes: [
-    { name: 'sumP', kernel: SUM, operand: 'p' },
-    { name: 'sumQ', kernel: SUM, operand: 'q' },
+    { name: 'sumP', kernel: SUM_P_WITH_TERMS },
+    { name: 'sumQ', kernel: SUM_Q_AFTER_P },
+    { name: 'relRaw', kernel: RAW_TERMS },
     {
       name: 'largestP',
       kernel: MAX,
       operand: 'p',
-      when: (s) => (s.flags.exact = splittable(s.sumP.value) && splittable(s.sumQ.value)) && mayDominate(s.sumP.aux, s.sumP.value),
+      when: (s) =>
+        !(s.flags.raw = !Number.isNaN(rawRelative(s))) &&
+        (s.flags.exact = splittable(s.sumP.value) && splittable(s.sumQ.value)) &&
+        mayDominate(s.sumP.aux, s.sumP.value),
     },
     { name: 'largestQ', kernel: MAX, operand: 'q', when: (s) => s.flags.exact && mayDominate(s.sumQ.aux, s.sumQ.value) },
     {
@@ -131,6 +241,7 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
       // Skipped where it could not be trusted anyway: a dominant probability, or distributions
       // so concentrated (sum x^2 > 1/64) that it would need D > 1.
       when(s) {
+        if (s.flags.raw) return false;
         const sp = s.sumP.value;
         const sq = s.sumQ.value;
         s.flags.klPath =
@@ -156,6 +267,7 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
     },
   ],
   finish(s) {
+    if (s.flags.raw) return rawRelative(s);
     const sp = s.sumP.value;
     const sq = s.sumQ.value;
     const lop = s.sumP.low;

@@ -1,6 +1,6 @@
 /**
  * The table-log kernels of lib/wasm/kernels.wat (`entr_sum_fast`, `entr_rows_fast`,
- * `entr_cols_fast`, `rel_entr_sum_fast`, `log_fast_map`): entropy sums with the term and its sum
+ * `entr_cols_fast`, `rel_entr_sum_fast`, `pq_sums`, `log_fast_map`): entropy sums with the term and its sum
  * in one pass, rows and columns read in memory order, and a logarithm within 1 ulp. They run in
  * the module instance of lib/wasm/instance.ts (its FMA build where relaxed SIMD validates);
  * {@link fastKernels}`.available` is false without wasm, and callers then keep their TypeScript
@@ -137,6 +137,68 @@ export function relEntrSumFast(
   }
   report.aux = abs;
   return c.plainTotal();
+}
+
+/** What {@link relEntrSumsFast} reports besides its sum: both operands' sums and more. */
+export class PairSums {
+  /** Sum of a, compensated: the double nearest it, and the rest (0 when not finite). */
+  sumP = 0;
+  lowP = 0;
+  /** Sum of a^2. */
+  squaresP = 0;
+  sumQ = 0;
+  lowQ = 0;
+  squaresQ = 0;
+  /** Sum of the rel_entr terms' absolute values. */
+  aux = 0;
+}
+
+/**
+ * Sum over `i < n` of `rel_entr(a[ao + i], b[bo + i])` (the unnormalised terms, as
+ * {@link relEntrSumFast} with scales 1 computes them), and in the same pass over the data, both
+ * operands' compensated sums and sums of squares, into `into`. Chunks combine in `chunks`. Needs
+ * the kernels ({@link fastKernels}`.available`).
+ *
+ * @example
+ * const r = new PairSums();
+ * relEntrSumsFast(Float64Array.of(1, 1), 0, Float64Array.of(1, 4), 0, 2, r, new Cascade()); // => -1.3862943611198906
+ * [r.sumP, r.sumQ]; // => [2, 5]
+ */
+export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, into: PairSums, chunks: Cascade): number {
+  const e = ex as KernelExports;
+  const m64 = mem;
+  const R = 126976 >> 3; // where pq_sums leaves its six results
+  chunks.reset();
+  let abs = 0, sp = 0, cp = 0, qp = 0, sq = 0, cq = 0, qq = 0;
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    m64.set(b.subarray(bo + off, bo + off + m), B8);
+    e.pq_sums(A, B, m);
+    chunks.add(e.rel_entr_sum_fast(A, B, m, 1, 1), 0);
+    abs += e.abs_total.value as number;
+    // each chunk's sums (with their errors) added by TwoSum
+    let x = m64[R], u = sp + x, bp = u - sp;
+    cp += (sp - (u - bp)) + (x - bp) + m64[R + 1];
+    sp = u;
+    qp += m64[R + 2];
+    x = m64[R + 3];
+    u = sq + x;
+    bp = u - sq;
+    cq += (sq - (u - bp)) + (x - bp) + m64[R + 4];
+    sq = u;
+    qq += m64[R + 5];
+  }
+  into.aux = abs;
+  into.squaresP = qp;
+  into.squaresQ = qq;
+  const rp = sp + cp;
+  into.sumP = Math.abs(sp) < Infinity ? rp : sp;
+  into.lowP = Math.abs(sp) < Infinity ? cp - (rp - sp) : 0;
+  const rq = sq + cq;
+  into.sumQ = Math.abs(sq) < Infinity ? rq : sq;
+  into.lowQ = Math.abs(sq) < Infinity ? cq - (rq - sq) : 0;
+  return chunks.plainTotal();
 }
 
 /**

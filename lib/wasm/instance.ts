@@ -30,6 +30,7 @@ export interface KernelExports {
   entr_rows_fast(ptr: number, rows: number, len: number, scales: number, out: number): void;
   entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;
   rel_entr_sum_fast(pa: number, pb: number, n: number, sa: number, sb: number): number;
+  pq_sums(pa: number, pb: number, n: number): void;
   log_fast_map(src: number, dst: number, n: number): void;
 }
 
