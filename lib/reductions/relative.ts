@@ -18,11 +18,12 @@ import { productError, splitHigh } from '../math/exact.js';
 import { klRatioTerm } from '../math/kl-term.js';
 import { log } from '../math/log.js';
 import { pairwiseSum } from '../math/pairwise.js';
-import { BLOCK, type BlockFn, defineKernel, type KernelReport } from '../ndarray/reduce/kernel.js';
+import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { fastKernels, PairSums, relEntrSumFast, relEntrSumsFast } from '../wasm/entropy-fast.js';
+import { fastKernels, relEntrSumFast, relEntrSumsFast } from '../wasm/entropy-fast.js';
 import { concentrated, mayDominate, normaliserError, setScales, splittable } from './normalize.js';
+import { WholeSlice, wholeRun } from './whole-slice.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -68,36 +69,10 @@ export const REL_ENTR_TERMS = defineKernel({
   block: relEntrTerms,
 });
 
-/**
- * The one-pass kernels. The first pass on a whole slice (a contiguous run of more than BLOCK
- * elements, with the WebAssembly kernels) reads p and q once and computes both sums and T; it
- * returns the sum of p and keeps the rest, keyed by its arguments, for the next two passes on the
- * same slice (the engine runs a slice's passes one after another), which read it back instead of
- * reading the data again (or, should the record belong to another slice, compute it again: the
- * same bits); the third lets go of it. Blocks the engine gathers (strided or short slices, omit) get the compensated SUM
- * and no T (NaN).
- */
-const whole = { a: null as Float64Array | null, ao: 0, b: null as Float64Array | null, bo: 0, n: 0, terms: 0, sums: new PairSums() };
+/** Both sums and T on a whole slice in one pass over the data (see lib/reductions/whole-slice.ts). */
+const whole = new WholeSlice(relEntrSumsFast);
 
-/** Whether the kernels take a run of `n` as a whole slice in one pass. */
-const oneRun = (n: number) => n > BLOCK && fastKernels.available;
-
-/** The record of the whole slice at (a, ao), (b, bo) of length n, made now unless it is the last one. */
-function wholeSlice(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, out: KernelReport): typeof whole {
-  const w = whole;
-  if (w.a !== a || w.b !== b || w.ao !== ao || w.bo !== bo || w.n !== n) {
-    w.a = w.b = null; // a throw below leaves no stale record
-    w.terms = relEntrSumsFast(a, ao, b, bo, n, w.sums, out.chunks);
-    w.a = a;
-    w.ao = ao;
-    w.b = b;
-    w.bo = bo;
-    w.n = n;
-  }
-  return w;
-}
-
-/** Sum of p (compensated, sum of squares as aux), with T and the sum of q for the next passes on a whole slice. */
+/** Sum of p (compensated, sum of squares as aux); on a whole slice, with T and the sum of q for the next passes. */
 const SUM_P_WITH_TERMS = defineKernel({
   name: 'sum of p (with q and the terms)',
   operands: 2,
@@ -105,9 +80,8 @@ const SUM_P_WITH_TERMS = defineKernel({
   combine: 'sum',
   long: true,
   block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
-    if (!oneRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
-    whole.a = null; // a new slice: never the last record
-    const w = wholeSlice(a, ao, b, bo, n, out).sums;
+    if (!wholeRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, b, bo, n, out.chunks, true).sums;
     out.low = w.lowP;
     out.aux = w.squaresP;
     return w.sumP;
@@ -122,8 +96,8 @@ const SUM_Q_AFTER_P = defineKernel({
   combine: 'sum',
   long: true,
   block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
-    if (!oneRun(n)) return SUM.block(b, bo, b, bo, n, c0, c1, c2, c3, out);
-    const w = wholeSlice(a, ao, b, bo, n, out).sums;
+    if (!wholeRun(n)) return SUM.block(b, bo, b, bo, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, b, bo, n, out.chunks, false).sums;
     out.low = w.lowQ;
     out.aux = w.squaresQ;
     return w.sumQ;
@@ -138,9 +112,9 @@ const RAW_TERMS = defineKernel({
   combine: 'sum',
   long: true,
   block: (a, ao, b, bo, n, _c0, _c1, _c2, _c3, out) => {
-    if (!oneRun(n)) return NaN;
-    const w = wholeSlice(a, ao, b, bo, n, out);
-    w.a = w.b = null; // the slice's last pass: keep none of the caller's data
+    if (!wholeRun(n)) return NaN;
+    const w = whole.of(a, ao, b, bo, n, out.chunks, false);
+    w.release(); // the slice's last pass on the record
     out.aux = w.sums.aux;
     return w.terms;
   },

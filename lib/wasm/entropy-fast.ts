@@ -139,37 +139,71 @@ export function relEntrSumFast(
   return c.plainTotal();
 }
 
-/** What {@link relEntrSumsFast} reports besides its sum: both operands' sums and more. */
+/** What {@link relEntrSumsFast} and {@link entrSumsFast} report besides their sums. */
 export class PairSums {
   /** Sum of a, compensated: the double nearest it, and the rest (0 when not finite). */
   sumP = 0;
   lowP = 0;
-  /** Sum of a^2. */
+  /** Sum of a^2, and max(0, a). */
   squaresP = 0;
+  largestP = 0;
   sumQ = 0;
   lowQ = 0;
   squaresQ = 0;
+  largestQ = 0;
   /** Sum of the rel_entr terms' absolute values. */
   aux = 0;
+}
+
+/** Running sums of chunks: sum, its error, squares, max, for a then b. */
+const acc = new Float64Array(8);
+
+/** Adds the chunk results pq_sums left in wasm memory to {@link acc} (sums by TwoSum). */
+function addChunkSums(m64: Float64Array): void {
+  const R = 126976 >> 3; // where pq_sums leaves its eight results
+  for (let k = 0; k < 2; k++) {
+    const r = R + 3 * k, o = 4 * k;
+    const s = acc[o], x = m64[r], u = s + x, bp = u - s;
+    acc[o + 1] += (s - (u - bp)) + (x - bp) + m64[r + 1];
+    acc[o] = u;
+    acc[o + 2] += m64[r + 2];
+    const m = m64[R + 6 + k];
+    if (m > acc[o + 3]) acc[o + 3] = m;
+  }
+}
+
+/** The sums of {@link acc} into `into`, each sum renormalised (the double nearest it, and the rest). */
+function reportSums(into: PairSums): void {
+  const sp = acc[0], cp = acc[1], rp = sp + cp, fp = Math.abs(sp) < Infinity;
+  into.sumP = fp ? rp : sp;
+  into.lowP = fp ? cp - (rp - sp) : 0;
+  into.squaresP = acc[2];
+  into.largestP = acc[3];
+  const sq = acc[4], cq = acc[5], rq = sq + cq, fq = Math.abs(sq) < Infinity;
+  into.sumQ = fq ? rq : sq;
+  into.lowQ = fq ? cq - (rq - sq) : 0;
+  into.squaresQ = acc[6];
+  into.largestQ = acc[7];
 }
 
 /**
  * Sum over `i < n` of `rel_entr(a[ao + i], b[bo + i])` (the unnormalised terms, as
  * {@link relEntrSumFast} with scales 1 computes them), and in the same pass over the data, both
- * operands' compensated sums and sums of squares, into `into`. Chunks combine in `chunks`. Needs
- * the kernels ({@link fastKernels}`.available`).
+ * operands' compensated sums, sums of squares and largest values, into `into` (with the sum of
+ * the terms' absolute values as `aux`). Chunks combine in `chunks` (one is made when none is given). Needs the kernels
+ * ({@link fastKernels}`.available`).
  *
  * @example
  * const r = new PairSums();
- * relEntrSumsFast(Float64Array.of(1, 1), 0, Float64Array.of(1, 4), 0, 2, r, new Cascade()); // => -1.3862943611198906
+ * relEntrSumsFast(Float64Array.of(1, 1), 0, Float64Array.of(1, 4), 0, 2, r); // => -1.3862943611198906
  * [r.sumP, r.sumQ]; // => [2, 5]
  */
-export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, into: PairSums, chunks: Cascade): number {
+export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, into: PairSums, chunks = new Cascade()): number {
   const e = ex as KernelExports;
   const m64 = mem;
-  const R = 126976 >> 3; // where pq_sums leaves its six results
   chunks.reset();
-  let abs = 0, sp = 0, cp = 0, qp = 0, sq = 0, cq = 0, qq = 0;
+  acc.fill(0);
+  let abs = 0;
   for (let off = 0; off < n; off += FAST_CHUNK) {
     const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
     m64.set(a.subarray(ao + off, ao + off + m), A8);
@@ -177,27 +211,38 @@ export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo
     e.pq_sums(A, B, m);
     chunks.add(e.rel_entr_sum_fast(A, B, m, 1, 1), 0);
     abs += e.abs_total.value as number;
-    // each chunk's sums (with their errors) added by TwoSum
-    let x = m64[R], u = sp + x, bp = u - sp;
-    cp += (sp - (u - bp)) + (x - bp) + m64[R + 1];
-    sp = u;
-    qp += m64[R + 2];
-    x = m64[R + 3];
-    u = sq + x;
-    bp = u - sq;
-    cq += (sq - (u - bp)) + (x - bp) + m64[R + 4];
-    sq = u;
-    qq += m64[R + 5];
+    addChunkSums(m64);
   }
   into.aux = abs;
-  into.squaresP = qp;
-  into.squaresQ = qq;
-  const rp = sp + cp;
-  into.sumP = Math.abs(sp) < Infinity ? rp : sp;
-  into.lowP = Math.abs(sp) < Infinity ? cp - (rp - sp) : 0;
-  const rq = sq + cq;
-  into.sumQ = Math.abs(sq) < Infinity ? rq : sq;
-  into.lowQ = Math.abs(sq) < Infinity ? cq - (rq - sq) : 0;
+  reportSums(into);
+  return chunks.plainTotal();
+}
+
+/**
+ * Sum over `i < n` of `entr(a[ao + i])` (the unnormalised terms, as {@link entrSumFast} with
+ * scale 1 computes them), and in the same pass over the data, the compensated sum, the sum of
+ * squares and the largest value of a (as `sumP`, `lowP`, `squaresP`, `largestP` of `into`).
+ * Chunks combine in `chunks` (one is made when none is given). Needs the kernels
+ * ({@link fastKernels}`.available`).
+ *
+ * @example
+ * const r = new PairSums();
+ * entrSumsFast(Float64Array.of(0.5, 0.5), 0, 2, r); // => 0.6931471805599453
+ * [r.sumP, r.largestP]; // => [1, 0.5]
+ */
+export function entrSumsFast(a: Float64Array, ao: number, n: number, into: PairSums, chunks = new Cascade()): number {
+  const e = ex as KernelExports;
+  const m64 = mem;
+  chunks.reset();
+  acc.fill(0);
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    e.pq_sums(A, A, m); // both operands a: the second's results are not read
+    chunks.add(e.entr_sum_fast(A, m, 1), 0);
+    addChunkSums(m64);
+  }
+  reportSums(into);
   return chunks.plainTotal();
 }
 
