@@ -172,6 +172,22 @@ function addChunkSums(m64: Float64Array): void {
   }
 }
 
+/** Without the kernels: the sums of a[ao..ao+n) into {@link acc} at `o` (TwoSum per value). */
+function addSumsPlain(a: Float64Array, ao: number, n: number, o: number): void {
+  let s = 0, c = 0, q = 0, m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[ao + i], u = s + x, bp = u - s;
+    c += (s - (u - bp)) + (x - bp);
+    s = u;
+    q += x * x;
+    if (x > m) m = x;
+  }
+  acc[o] = s;
+  acc[o + 1] = c;
+  acc[o + 2] = q;
+  acc[o + 3] = m;
+}
+
 /** The sums of {@link acc} into `into`, each sum renormalised (the double nearest it, and the rest). */
 function reportSums(into: PairSums): void {
   const sp = acc[0], cp = acc[1], rp = sp + cp, fp = Math.abs(sp) < Infinity;
@@ -190,8 +206,8 @@ function reportSums(into: PairSums): void {
  * Sum over `i < n` of `rel_entr(a[ao + i], b[bo + i])` (the unnormalised terms, as
  * {@link relEntrSumFast} with scales 1 computes them), and in the same pass over the data, both
  * operands' compensated sums, sums of squares and largest values, into `into` (with the sum of
- * the terms' absolute values as `aux`). Chunks combine in `chunks` (one is made when none is given). Needs the kernels
- * ({@link fastKernels}`.available`).
+ * the terms' absolute values as `aux`). Chunks combine in `chunks` (one is made when none is given).
+ * Without the kernels, plain loops (the engine calls this only when {@link fastKernels}`.available`).
  *
  * @example
  * const r = new PairSums();
@@ -199,11 +215,24 @@ function reportSums(into: PairSums): void {
  * [r.sumP, r.sumQ]; // => [2, 5]
  */
 export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, into: PairSums, chunks = new Cascade()): number {
-  const e = ex as KernelExports;
-  const m64 = mem;
-  chunks.reset();
+  const e = ex;
   acc.fill(0);
   let abs = 0;
+  if (e === null) {
+    addSumsPlain(a, ao, n, 0);
+    addSumsPlain(b, bo, n, 4);
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const x = relEntrScalar(a[ao + i], b[bo + i]);
+      t += x;
+      abs += Math.abs(x);
+    }
+    into.aux = abs;
+    reportSums(into);
+    return t;
+  }
+  const m64 = mem;
+  chunks.reset();
   for (let off = 0; off < n; off += FAST_CHUNK) {
     const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
     m64.set(a.subarray(ao + off, ao + off + m), A8);
@@ -222,8 +251,8 @@ export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo
  * Sum over `i < n` of `entr(a[ao + i])` (the unnormalised terms, as {@link entrSumFast} with
  * scale 1 computes them), and in the same pass over the data, the compensated sum, the sum of
  * squares and the largest value of a (as `sumP`, `lowP`, `squaresP`, `largestP` of `into`).
- * Chunks combine in `chunks` (one is made when none is given). Needs the kernels
- * ({@link fastKernels}`.available`).
+ * Chunks combine in `chunks` (one is made when none is given). Without the kernels, plain loops
+ * (the engine calls this only when {@link fastKernels}`.available`).
  *
  * @example
  * const r = new PairSums();
@@ -231,14 +260,21 @@ export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo
  * [r.sumP, r.largestP]; // => [1, 0.5]
  */
 export function entrSumsFast(a: Float64Array, ao: number, n: number, into: PairSums, chunks = new Cascade()): number {
-  const e = ex as KernelExports;
+  const e = ex;
+  acc.fill(0);
+  if (e === null) {
+    addSumsPlain(a, ao, n, 0);
+    reportSums(into);
+    let t = 0;
+    for (let i = 0; i < n; i++) t += entrScalar(a[ao + i]);
+    return t;
+  }
   const m64 = mem;
   chunks.reset();
-  acc.fill(0);
   for (let off = 0; off < n; off += FAST_CHUNK) {
     const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
     m64.set(a.subarray(ao + off, ao + off + m), A8);
-    e.pq_sums(A, A, m); // both operands a: the second's results are not read
+    e.pq_sums(A, A, m); // pb = pa: a alone
     chunks.add(e.entr_sum_fast(A, m, 1), 0);
     addChunkSums(m64);
   }

@@ -1180,7 +1180,8 @@
   ;; still in cache): each sum with its rounding error (TwoSum on each lane, the error of every
   ;; addition accumulated, as the engine's compensated SUM does: a tree of 8 values added plainly
   ;; first was 2.2x faster but lost the eps^2 accuracy a dominant value needs), lanes combined by
-  ;; TwoSum; the sum of squares; max(0, values) (a NaN is not seen: it is in the sums). Eight doubles at 126976: sum a, its error, sum a^2, sum b, its
+  ;; TwoSum; the sum of squares; max(0, values) (a NaN is not seen: it is in the sums). With
+  ;; pb = pa, a alone (b's results 0). Eight doubles at 126976: sum a, its error, sum a^2, sum b, its
   ;; error, sum b^2, max a, max b (an infinite or NaN sum leaves a NaN error; the caller drops it).
   (func $pq_lane_sums (param $s v128) (param $c v128) (param $q v128) (param $at i32)
     (local $s0 f64) (local $s1 f64) (local $t f64) (local $bp f64)
@@ -1202,34 +1203,53 @@
     (local $sa v128) (local $ca v128) (local $qa v128) (local $sb v128) (local $cb v128) (local $qb v128)
     (local $ma v128) (local $mb v128)
     (local.set $end (i32.shl (local.get $n) (i32.const 3)))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-        (if (i32.lt_u (i32.sub (local.get $end) (local.get $o)) (i32.const 16))
-          (then ;; the odd last element, beside a zero
-            (local.set $x (f64x2.replace_lane 0 (global.get $ZERO) (f64.load (i32.add (local.get $pa) (local.get $o)))))
-            (local.set $y (f64x2.replace_lane 0 (global.get $ZERO) (f64.load (i32.add (local.get $pb) (local.get $o))))))
-          (else
-            (local.set $x (v128.load (i32.add (local.get $pa) (local.get $o))))
-            (local.set $y (v128.load (i32.add (local.get $pb) (local.get $o))))))
-        (local.set $t (f64x2.add (local.get $sa) (local.get $x)))
-        (local.set $bp (f64x2.sub (local.get $t) (local.get $sa)))
-        (local.set $ca (f64x2.add (local.get $ca)
-          (f64x2.add (f64x2.sub (local.get $sa) (f64x2.sub (local.get $t) (local.get $bp)))
-                     (f64x2.sub (local.get $x) (local.get $bp)))))
-        (local.set $sa (local.get $t))
-        (local.set $qa (f64x2.add (local.get $qa) (f64x2.mul (local.get $x) (local.get $x))))
-        (local.set $ma (f64x2.pmax (local.get $ma) (local.get $x)))
-        (local.set $t (f64x2.add (local.get $sb) (local.get $y)))
-        (local.set $bp (f64x2.sub (local.get $t) (local.get $sb)))
-        (local.set $cb (f64x2.add (local.get $cb)
-          (f64x2.add (f64x2.sub (local.get $sb) (f64x2.sub (local.get $t) (local.get $bp)))
-                     (f64x2.sub (local.get $y) (local.get $bp)))))
-        (local.set $sb (local.get $t))
-        (local.set $qb (f64x2.add (local.get $qb) (f64x2.mul (local.get $y) (local.get $y))))
-        (local.set $mb (f64x2.pmax (local.get $mb) (local.get $y)))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))
-        (br $next)))
+    (if (i32.eq (local.get $pb) (local.get $pa))
+      (then ;; b is a: its sums are a's, never read
+        (block $one_done
+          (loop $one
+            (br_if $one_done (i32.ge_u (local.get $o) (local.get $end)))
+            (if (i32.lt_u (i32.sub (local.get $end) (local.get $o)) (i32.const 16))
+              (then (local.set $x (f64x2.replace_lane 0 (global.get $ZERO) (f64.load (i32.add (local.get $pa) (local.get $o))))))
+              (else (local.set $x (v128.load (i32.add (local.get $pa) (local.get $o))))))
+            (local.set $t (f64x2.add (local.get $sa) (local.get $x)))
+            (local.set $bp (f64x2.sub (local.get $t) (local.get $sa)))
+            (local.set $ca (f64x2.add (local.get $ca)
+              (f64x2.add (f64x2.sub (local.get $sa) (f64x2.sub (local.get $t) (local.get $bp)))
+                         (f64x2.sub (local.get $x) (local.get $bp)))))
+            (local.set $sa (local.get $t))
+            (local.set $qa (f64x2.add (local.get $qa) (f64x2.mul (local.get $x) (local.get $x))))
+            (local.set $ma (f64x2.pmax (local.get $ma) (local.get $x)))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (br $one))))
+      (else
+        (block $done
+          (loop $next
+            (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+            (if (i32.lt_u (i32.sub (local.get $end) (local.get $o)) (i32.const 16))
+              (then ;; the odd last element, beside a zero
+                (local.set $x (f64x2.replace_lane 0 (global.get $ZERO) (f64.load (i32.add (local.get $pa) (local.get $o)))))
+                (local.set $y (f64x2.replace_lane 0 (global.get $ZERO) (f64.load (i32.add (local.get $pb) (local.get $o))))))
+              (else
+                (local.set $x (v128.load (i32.add (local.get $pa) (local.get $o))))
+                (local.set $y (v128.load (i32.add (local.get $pb) (local.get $o))))))
+            (local.set $t (f64x2.add (local.get $sa) (local.get $x)))
+            (local.set $bp (f64x2.sub (local.get $t) (local.get $sa)))
+            (local.set $ca (f64x2.add (local.get $ca)
+              (f64x2.add (f64x2.sub (local.get $sa) (f64x2.sub (local.get $t) (local.get $bp)))
+                         (f64x2.sub (local.get $x) (local.get $bp)))))
+            (local.set $sa (local.get $t))
+            (local.set $qa (f64x2.add (local.get $qa) (f64x2.mul (local.get $x) (local.get $x))))
+            (local.set $ma (f64x2.pmax (local.get $ma) (local.get $x)))
+            (local.set $t (f64x2.add (local.get $sb) (local.get $y)))
+            (local.set $bp (f64x2.sub (local.get $t) (local.get $sb)))
+            (local.set $cb (f64x2.add (local.get $cb)
+              (f64x2.add (f64x2.sub (local.get $sb) (f64x2.sub (local.get $t) (local.get $bp)))
+                         (f64x2.sub (local.get $y) (local.get $bp)))))
+            (local.set $sb (local.get $t))
+            (local.set $qb (f64x2.add (local.get $qb) (f64x2.mul (local.get $y) (local.get $y))))
+            (local.set $mb (f64x2.pmax (local.get $mb) (local.get $y)))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (br $next)))))
     (call $pq_lane_sums (local.get $sa) (local.get $ca) (local.get $qa) (i32.const 0))
     (call $pq_lane_sums (local.get $sb) (local.get $cb) (local.get $qb) (i32.const 24))
     (f64.store offset=127024 (i32.const 0)
