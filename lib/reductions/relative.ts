@@ -124,14 +124,15 @@ const RAW_TERMS = defineKernel({
  * D = T/P + log(Q/P) from the unnormalised terms T, with P = hi + lo and Q = hi + lo the
  * compensated sums (log(Q/P) as log(fl(Qh/Ph)) plus the division's error and both low parts);
  * NaN where it is not within a few ulp: terms that cancel (sum |t|/P + |log(Q/P)| > 2 D; its
- * error is about eps times that), sums unfit for exact products, a non-finite T. No normalised
+ * error is about eps times that), sums unfit for exact products, a non-finite T, or where
+ * relRaw did not run. No normalised
  * value is formed, so the normalisers' rounding does not enter.
  */
 function rawRelative(s: SliceState): number {
   const t = s.relRaw.value;
   const ph = s.sumP.value;
   const qh = s.sumQ.value;
-  if (!(t === t && Math.abs(t) < Infinity) || !splittable(ph) || !splittable(qh)) return NaN;
+  if (!s.flags.whole || !(t === t && Math.abs(t) < Infinity) || !splittable(ph) || !splittable(qh)) return NaN;
   const r = qh / ph;
   const prod = r * ph;
   const l = log(r) + ((qh - prod - productError(r, ph, prod)) / qh + s.sumQ.low / qh - s.sumP.low / ph);
@@ -187,24 +188,24 @@ function relEntrTrusted(d: number, abs: number, p2: number, sp: number, q2: numb
 
 /** The relative entropy of each slice of `p` against the same slice of `q` (in nats). */
 type Pass = 'sumP' | 'sumQ' | 'relRaw' | 'largestP' | 'largestQ' | 'relEntr' | 'klDiv';
-type SliceState = { readonly [K in Pass]: { value: number; low: number; aux: number } };
+type SliceState = { readonly [K in Pass]: { value: number; low: number; aux: number } } & { readonly flags: { whole: boolean } };
 
-export const RELATIVE = defineReduction<Pass, 'exact' | 'klPath' | 'raw'>({
+export const RELATIVE = defineReduction<Pass, 'exact' | 'klPath' | 'whole' | 'raw'>({
   name: 'relative entropy',
   samples: 2,
-  // exact: both sums allow exact products; klPath: the result comes from the kl_div terms; raw:
-  // from the unnormalised terms (rawRelative).
-  flags: ['exact', 'klPath', 'raw'],
+  // exact: both sums allow exact products; klPath: the result comes from the kl_div terms;
+  // whole: the pass relRaw ran (a whole slice); raw: the result comes from it (rawRelative).
+  flags: ['exact', 'klPath', 'whole', 'raw'],
   passes: [
     { name: 'sumP', kernel: SUM_P_WITH_TERMS },
     { name: 'sumQ', kernel: SUM_Q_AFTER_P },
-    { name: 'relRaw', kernel: RAW_TERMS },
+    { name: 'relRaw', kernel: RAW_TERMS, when: (s) => (s.flags.whole = whole.ready) },
     {
       name: 'largestP',
       kernel: MAX,
       operand: 'p',
       when: (s) =>
-        !(s.flags.raw = !Number.isNaN(rawRelative(s))) &&
+        !(s.flags.raw = s.flags.whole && !Number.isNaN(rawRelative(s))) &&
         (s.flags.exact = splittable(s.sumP.value) && splittable(s.sumQ.value)) &&
         mayDominate(s.sumP.aux, s.sumP.value),
     },

@@ -101,14 +101,15 @@ type Pass = 'total' | 'raw' | 'largest' | 'rest' | 'terms';
 /**
  * H = E/S + log S from the unnormalised terms E = sum entr(p) and S = hi + lo, the compensated
  * sum; NaN where that is not within about an ulp: a p above 1 (terms of both signs), log S < 0
- * enough to cancel (E/S + |log S| > 1.25 H), a sum 1/S of which is not normal, a non-finite E.
+ * enough to cancel (E/S + |log S| > 1.25 H), a sum 1/S of which is not normal, a non-finite E,
+ * and where `raw` did not run.
  * No normalised value is formed, so neither the normaliser's rounding nor a dominant
  * probability's enters.
  */
-function rawShannon(s: { readonly [K in Pass]: { value: number; low: number; aux: number } }): number {
+function rawShannon(s: { readonly [K in Pass]: { value: number; low: number; aux: number } } & { readonly flags: { whole: boolean } }): number {
   const e = s.raw.value;
   const hi = s.total.value;
-  if (!(e >= 0 && e < Infinity) || !(s.raw.aux <= 1) || !safeSum(hi)) return NaN;
+  if (!s.flags.whole || !(e >= 0 && e < Infinity) || !(s.raw.aux <= 1) || !safeSum(hi)) return NaN;
   const lo = s.total.low / hi;
   const ls = log(hi) + lo;
   const a = (e / hi) * (1 - lo);
@@ -117,19 +118,19 @@ function rawShannon(s: { readonly [K in Pass]: { value: number; low: number; aux
 }
 
 /** The Shannon entropy of each slice of `p` (in nats). */
-export const SHANNON = defineReduction<Pass, 'dominant' | 'raw'>({
+export const SHANNON = defineReduction<Pass, 'dominant' | 'whole' | 'raw'>({
   name: 'shannon',
   samples: 1,
-  // raw: the value comes from the unnormalised terms (rawShannon)
-  flags: ['dominant', 'raw'],
+  // whole: the pass `raw` ran (a whole slice); raw: the value comes from it (rawShannon)
+  flags: ['dominant', 'whole', 'raw'],
   passes: [
     { name: 'total', kernel: SUM_WITH_TERMS, operand: 'p' },
-    { name: 'raw', kernel: RAW_TERMS, operand: 'p', when: (s) => safeSum(s.total.value) },
+    { name: 'raw', kernel: RAW_TERMS, operand: 'p', when: (s) => (s.flags.whole = whole.ready) },
     {
       name: 'largest',
       kernel: MAX,
       operand: 'p',
-      when: (s) => !(s.flags.raw = !Number.isNaN(rawShannon(s))) && safeSum(s.total.value) && mayDominate(s.total.aux, s.total.value),
+      when: (s) => !(s.flags.raw = s.flags.whole && !Number.isNaN(rawShannon(s))) && safeSum(s.total.value) && mayDominate(s.total.aux, s.total.value),
     },
     {
       name: 'rest',

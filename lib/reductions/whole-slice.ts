@@ -5,7 +5,9 @@
  * ({@link WholeSlice.of} with `fresh`); the reduction's next passes on the same slice (the
  * engine runs a slice's passes one after another) read the record instead of the data, or, should
  * the record belong to another slice, compute it again (the same bits); the last lets go of the
- * caller's arrays ({@link WholeSlice.release}).
+ * caller's arrays ({@link WholeSlice.release}), and runs only when there is a record
+ * ({@link WholeSlice.ready}: not on tiles or gathered blocks, where it would cost a gather for
+ * nothing).
  */
 import { type Cascade } from '../math/pairwise.js';
 import { BLOCK } from '../ndarray/reduce/kernel.js';
@@ -44,6 +46,11 @@ export class WholeSlice {
       this.n = n;
     }
     return this;
+  }
+
+  /** Whether it holds a slice (from the first pass on a whole slice until {@link release}). */
+  get ready(): boolean {
+    return this.a !== null;
   }
 
   /** Forgets the slice (keeps none of the caller's data alive). */

@@ -1,6 +1,7 @@
 /**
  * The table-log kernels of lib/wasm/kernels.wat (`entr_sum_fast`, `entr_rows_fast`,
- * `entr_cols_fast`, `rel_entr_sum_fast`, `pq_sums`, `log_fast_map`): entropy sums with the term and its sum
+ * `entr_cols_fast`, `rel_entr_sum_fast`, `pq_sums`, `rel_entr_map_fast`,
+ * `log_fast_map`): entropy sums with the term and its sum
  * in one pass, rows and columns read in memory order, and a logarithm within 1 ulp. They run in
  * the module instance of lib/wasm/instance.ts (its FMA build where relaxed SIMD validates);
  * {@link fastKernels}`.available` is false without wasm, and callers then keep their TypeScript
@@ -361,6 +362,33 @@ export function entrColumnsFast(
   for (let j = 0; j < k; j++) {
     const s = m64[S8 + j];
     out[j] = s - s === 0 ? 0 + (s + m64[S8 + 4096 + j]) : s;
+  }
+  return true;
+}
+
+/**
+ * `dst[dOff + i] = rel_entr(a[ao + i], b[bo + i * bstride])` for `i < n` (SciPy's values, see
+ * {@link relEntrSumFast}): `bstride` 1 walks `b`, 0 broadcasts `b[bo]`; by the two-pass kernel.
+ * Returns false, and leaves `dst` alone, when the kernels are not in use. The ranges must lie
+ * within the arrays (not checked here).
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * relEntrMapFast(Float64Array.of(1, 0), 0, Float64Array.of(2), 0, 0, out, 0, 2); // out => [-0.6931471805599453, 0]
+ */
+export function relEntrMapFast(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, bstride: 0 | 1, dst: Float64Array, dOff: number, n: number,
+): boolean {
+  const e = ex;
+  if (e === null) return false;
+  const m64 = mem;
+  if (bstride === 0) m64.fill(b[bo], B8, B8 + (n < FAST_CHUNK ? n : FAST_CHUNK));
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    if (bstride !== 0) m64.set(b.subarray(bo + off, bo + off + m), B8);
+    e.rel_entr_map_fast(A, B, A, m);
+    dst.set(m64.subarray(A8, A8 + m), dOff + off);
   }
   return true;
 }

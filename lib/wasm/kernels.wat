@@ -1049,8 +1049,9 @@
     (i64x2.all_true (local.get $allok)))
 
   ;; pass 2 of a block of n: the sum of the terms (returned) and of their absolute values
-  ;; (added to $abs_total)
-  (func $rel_pass2 (param $n i32) (result f64)
+  ;; (added to $abs_total); with dst > 0, the terms also go to dst (+0 where x = 0), rounded up
+  ;; to a multiple of 4 (up to 3 past n)
+  (func $rel_pass2 (param $n i32) (param $dst i32) (result f64)
     (local $o i32) (local $end i32) (local $cend i32) (local $ci i32) (local $t0 v128) (local $t1 v128)
     (local $a0 v128) (local $a1 v128) (local $m v128) (local $s v128) (local $z v128) (local $w v128)
     (local $dk v128)
@@ -1116,6 +1117,12 @@
                               (f64x2.add (global.get $LG4)
                                 (f64x2.mul (local.get $w) (global.get $LG6))))))))
                     (f64x2.mul (local.get $dk) (global.get $LN2_LO)))))))
+          (if (local.get $dst)
+            (then
+              (v128.store (i32.add (local.get $dst) (local.get $o))
+                (v128.andnot (local.get $t0) (f64x2.eq (v128.load offset=111616 (local.get $o)) (global.get $ZERO))))
+              (v128.store offset=16 (i32.add (local.get $dst) (local.get $o))
+                (v128.andnot (local.get $t1) (f64x2.eq (v128.load offset=111632 (local.get $o)) (global.get $ZERO))))))
           (local.set $a0 (f64x2.add (local.get $a0) (local.get $t0)))
           (local.set $a1 (f64x2.add (local.get $a1) (local.get $t1)))
           (local.set $m (f64x2.add (local.get $m) (f64x2.add (f64x2.abs (local.get $t0)) (f64x2.abs (local.get $t1)))))
@@ -1150,7 +1157,7 @@
                               (i32.lt_u (local.get $n) (i32.const 512))))
         (local.set $s
           (if (result f64) (call $rel_pass1 (local.get $pa) (local.get $pb) (local.get $m) (local.get $sa) (local.get $sb))
-            (then (call $rel_pass2 (local.get $m)))
+            (then (call $rel_pass2 (local.get $m) (i32.const 0)))
             (else
               (call $rel_block (local.get $pa) (local.get $pb) (i32.const 1024) (local.get $m)
                                (local.get $sa) (local.get $sb))
@@ -1256,6 +1263,28 @@
       (f64.max (f64x2.extract_lane 0 (local.get $ma)) (f64x2.extract_lane 1 (local.get $ma))))
     (f64.store offset=127032 (i32.const 0)
       (f64.max (f64x2.extract_lane 0 (local.get $mb)) (f64x2.extract_lane 1 (local.get $mb)))))
+
+;; dst[i] = rel_entr(a[i], b[i]) for i < n, by the two passes of rel_entr_sum_fast per block of
+  ;; 512 (the arithmetic of $rel_block, which redoes a block with any other lane). dst may be a.
+  ;; Reads a[n] and b[n] for an odd n, and writes up to 3 elements past n.
+  (func (export "rel_entr_map_fast") (param $pa i32) (param $pb i32) (param $dst i32) (param $n i32)
+    (local $m i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $m (select (local.get $n) (i32.const 512)
+                              (i32.lt_u (local.get $n) (i32.const 512))))
+        (if (call $rel_pass1 (local.get $pa) (local.get $pb) (local.get $m) (f64.const 1) (f64.const 1))
+          (then (drop (call $rel_pass2 (local.get $m) (local.get $dst))))
+          (else ;; into T first: its scalar pass rereads a, which dst may be
+            (call $rel_block (local.get $pa) (local.get $pb) (i32.const 1024) (local.get $m)
+                             (f64.const 1) (f64.const 1))
+            (memory.copy (local.get $dst) (i32.const 1024) (i32.shl (local.get $m) (i32.const 3)))))
+        (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $pb (i32.add (local.get $pb) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $m) (i32.const 3))))
+        (local.set $n (i32.sub (local.get $n) (local.get $m)))
+        (br $next))))
 
   ;; dst[i] = log(src[i]) by the table log, to within 1 ulp (spec/wasm/entropy-fast.spec.ts);
   ;; log(0) = -inf, log(x < 0) = NaN, log(inf) = inf, NaN -> NaN; subnormals scaled by 2^54.
