@@ -19,11 +19,11 @@ import { klRatioTerm } from '../math/kl-term.js';
 import { log } from '../math/log.js';
 import { pairwiseSum } from '../math/pairwise.js';
 import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
-import { MAX } from '../ndarray/reduce/kernels.js';
+import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
 import { fastKernels, relEntrSumFast, relEntrSumsFast } from '../wasm/entropy-fast.js';
 import { concentrated, mayDominate, normaliserError, setScales, splittable } from './normalize.js';
-import { WholeSlice, wholeSum, wholeTerms } from './whole-slice.js';
+import { WholeSlice, wholeRun } from './whole-slice.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -72,12 +72,53 @@ export const REL_ENTR_TERMS = defineKernel({
 /** Both sums and T on a whole slice in one pass over the data (see lib/reductions/whole-slice.ts). */
 const whole = new WholeSlice(relEntrSumsFast);
 
-/** Sum of p; on a whole slice, with T and the sum of q for the next passes. */
-const SUM_P_WITH_TERMS = wholeSum('sum of p (with q and the terms)', whole, 2, false, true);
-/** Sum of q: the record's on a whole slice. */
-const SUM_Q_AFTER_P = wholeSum('sum of q (after p)', whole, 2, true, false);
-/** T = sum rel_entr(p, q) of the unnormalised values (aux: sum of |terms|) on a whole slice. */
-const RAW_TERMS = wholeTerms('unnormalised rel_entr terms', whole, 2, (w) => w.aux);
+/** Sum of p (compensated, sum of squares as aux); on a whole slice, with T and the sum of q for the next passes. */
+const SUM_P_WITH_TERMS = defineKernel({
+  name: 'sum of p (with q and the terms)',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
+    if (!wholeRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, b, bo, n, out.chunks, true).sums;
+    out.low = w.lowP;
+    out.aux = w.squaresP;
+    return w.sumP;
+  },
+});
+
+/** Sum of q (compensated, sum of squares as aux): the record's on a whole slice. */
+const SUM_Q_AFTER_P = defineKernel({
+  name: 'sum of q (after p)',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
+    if (!wholeRun(n)) return SUM.block(b, bo, b, bo, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, b, bo, n, out.chunks, false).sums;
+    out.low = w.lowQ;
+    out.aux = w.squaresQ;
+    return w.sumQ;
+  },
+});
+
+/** T = sum rel_entr(p, q) of the unnormalised values (aux: sum of |terms|) on a whole slice; NaN on gathered blocks. */
+const RAW_TERMS = defineKernel({
+  name: 'unnormalised rel_entr terms',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, _c0, _c1, _c2, _c3, out) => {
+    if (!wholeRun(n)) return NaN;
+    const w = whole.of(a, ao, b, bo, n, out.chunks, false);
+    w.release(); // the slice's last pass on the record
+    out.aux = w.sums.aux;
+    return w.terms;
+  },
+});
 
 /**
  * D = T/P + log(Q/P) from the unnormalised terms T, with P = hi + lo and Q = hi + lo the

@@ -10,12 +10,12 @@
  */
 import { entrScalar } from '../math/convex-analysis.js';
 import { log, log1p } from '../math/log.js';
-import { type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
-import { MAX, SUM_BELOW } from '../ndarray/reduce/kernels.js';
+import { type BlockFn, defineKernel, type RowsFn } from '../ndarray/reduce/kernel.js';
+import { MAX, SUM, SUM_BELOW } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
 import { entrColumnsFast, entrRowsFast, entrSumFast, entrSumsFast, fastKernels } from '../wasm/entropy-fast.js';
 import { mayDominate, normaliserError, preScale, safeSum, scaleFor, splittable } from './normalize.js';
-import { WholeSlice, wholeSum, wholeTerms } from './whole-slice.js';
+import { WholeSlice, wholeRun } from './whole-slice.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -64,9 +64,37 @@ export const ENTR_TERMS = defineKernel({
 const whole = new WholeSlice((a, ao, _b, _bo, n, into, chunks) => entrSumsFast(a, ao, n, into, chunks));
 
 /** SUM; on a whole slice, with E = sum entr(p) for the next pass. */
-const SUM_WITH_TERMS = wholeSum('sum (with the terms)', whole, 1, false, true);
-/** E = sum entr(p) of the unnormalised values (aux: max(0, p)) on a whole slice. */
-const RAW_TERMS = wholeTerms('unnormalised entr terms', whole, 1, (w) => w.largestP);
+const SUM_WITH_TERMS = defineKernel({
+  name: 'sum (with the terms)',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  rows: SUM.rows as RowsFn, // SUM declares them
+  block: (a, ao, _b, _bo, n, c0, c1, c2, c3, out) => {
+    if (!wholeRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, a, ao, n, out.chunks, true).sums;
+    out.low = w.lowP;
+    out.aux = w.squaresP;
+    return w.sumP;
+  },
+});
+
+/** E = sum entr(p) of the unnormalised values (aux: max(0, p)) on a whole slice; NaN on gathered blocks. */
+const RAW_TERMS = defineKernel({
+  name: 'unnormalised entr terms',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
+    if (!wholeRun(n)) return NaN;
+    const w = whole.of(a, ao, a, ao, n, out.chunks, false);
+    w.release();
+    out.aux = w.sums.largestP;
+    return w.terms;
+  },
+});
 
 type Pass = 'total' | 'raw' | 'largest' | 'rest' | 'terms';
 
