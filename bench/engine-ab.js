@@ -44,6 +44,8 @@ const workloads = [
   [`entropy 64x${TALL}, axis=1`, (lib) => { const p = lib.NDArray.fromData(uniform(TALL * 64, 4), [64, TALL]); return () => lib.entropy(p, { axis: 1 }); }],
   [`entropy transposed ${N}x${N} view, axis=1`, (lib) => { const p = lib.NDArray.fromData(uniform(N * N, 1), [N, N]).transpose(); return () => lib.entropy(p, { axis: 1 }); }],
   [`entropy float32 ${N}x${N}, axis=1`, (lib) => { const p = lib.NDArray.fromData(uniform(N * N, 1, Float32Array), [N, N]); return () => lib.entropy(p, { axis: 1 }); }],
+  [`rel_entr (${N},${N}) vs (${N},)`, (lib) => { const x = lib.NDArray.fromData(uniform(N * N, 1), [N, N]); const y = lib.NDArray.fromData(uniform(N, 5), [N]); return () => lib.rel_entr(x, y); }],
+  [`rel_entr (${N},${N}) vs (${N},), out= reused`, (lib) => { const x = lib.NDArray.fromData(uniform(N * N, 1), [N, N]); const y = lib.NDArray.fromData(uniform(N, 5), [N]); const out = new Float64Array(N * N); return () => lib.rel_entr(x, y, { out }); }],
   [`jensenshannon ${N}x${N}, axis=1`, (lib) => { const p = lib.NDArray.fromData(uniform(N * N, 1), [N, N]); const q = lib.NDArray.fromData(uniform(N * N, 2), [N, N]); return () => lib.jensenshannon(p, q, { axis: 1 }); }],
 ];
 

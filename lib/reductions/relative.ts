@@ -2,22 +2,28 @@
  * Relative entropy (Kullback-Leibler divergence) of each slice, `sum x log(x/y)` with x = p/Sp,
  * y = q/Sq (the reduction behind `entropy(pk, qk)`).
  *
- * Passes: the sums (compensated), the largest p and q, SciPy's rel_entr terms (with the sum of
- * their absolute values), and, only when those could have lost digits (a dominant probability, or
- * terms that cancel), the non-negative kl_div terms from exact products (lib/math/kl-term.ts).
- * The rel_entr sum is corrected to first order for the rounding of both normalisers. Zero,
- * negative, infinite, NaN or extreme sums take SciPy's rel_entr terms as they are, with SciPy's
- * special values.
+ * Passes: the sums (compensated); on a slice the engine hands over whole (one contiguous run
+ * longer than a block) and with the WebAssembly kernels, the unnormalised terms
+ * T = sum p log(p/q) in the same pass over the data as both sums (then
+ * D = T/P + log(Q/P), no normalised value formed, used when its terms barely cancel); otherwise,
+ * or where that could have lost digits, the largest p and q, SciPy's rel_entr terms of the
+ * normalised values (with the sum of their absolute values), and, only when those could have
+ * lost digits (a dominant probability, or terms that cancel), the non-negative kl_div terms from
+ * exact products (lib/math/kl-term.ts). The rel_entr sum is corrected to first order for the
+ * rounding of both normalisers. Zero, negative, infinite, NaN or extreme sums take SciPy's
+ * rel_entr terms as they are, with SciPy's special values.
  */
 import { relEntrScalar } from '../math/convex-analysis.js';
-import { splitHigh } from '../math/exact.js';
+import { productError, splitHigh } from '../math/exact.js';
 import { klRatioTerm } from '../math/kl-term.js';
+import { log } from '../math/log.js';
 import { pairwiseSum } from '../math/pairwise.js';
 import { BLOCK, type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { fastKernels, relEntrSumFast } from '../wasm/entropy-fast.js';
+import { fastKernels, relEntrSumFast, relEntrSumsFast } from '../wasm/entropy-fast.js';
 import { concentrated, mayDominate, normaliserError, setScales, splittable } from './normalize.js';
+import { WholeSlice, wholeRun } from './whole-slice.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -62,6 +68,77 @@ export const REL_ENTR_TERMS = defineKernel({
   long: true,
   block: relEntrTerms,
 });
+
+/** Both sums and T on a whole slice in one pass over the data (see lib/reductions/whole-slice.ts). */
+const whole = new WholeSlice(relEntrSumsFast);
+
+/** Sum of p (compensated, sum of squares as aux); on a whole slice, with T and the sum of q for the next passes. */
+const SUM_P_WITH_TERMS = defineKernel({
+  name: 'sum of p (with q and the terms)',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
+    if (!wholeRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, b, bo, n, out.chunks, true).sums;
+    out.low = w.lowP;
+    out.aux = w.squaresP;
+    return w.sumP;
+  },
+});
+
+/** Sum of q (compensated, sum of squares as aux): the record's on a whole slice. */
+const SUM_Q_AFTER_P = defineKernel({
+  name: 'sum of q (after p)',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, c0, c1, c2, c3, out) => {
+    if (!wholeRun(n)) return SUM.block(b, bo, b, bo, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, b, bo, n, out.chunks, false).sums;
+    out.low = w.lowQ;
+    out.aux = w.squaresQ;
+    return w.sumQ;
+  },
+});
+
+/** T = sum rel_entr(p, q) of the unnormalised values (aux: sum of |terms|) on a whole slice; NaN on gathered blocks. */
+const RAW_TERMS = defineKernel({
+  name: 'unnormalised rel_entr terms',
+  operands: 2,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, b, bo, n, _c0, _c1, _c2, _c3, out) => {
+    if (!wholeRun(n)) return NaN;
+    const w = whole.of(a, ao, b, bo, n, out.chunks, false);
+    w.release(); // the slice's last pass on the record
+    out.aux = w.sums.aux;
+    return w.terms;
+  },
+});
+
+/**
+ * D = T/P + log(Q/P) from the unnormalised terms T, with P = hi + lo and Q = hi + lo the
+ * compensated sums (log(Q/P) as log(fl(Qh/Ph)) plus the division's error and both low parts);
+ * NaN where it is not within a few ulp: terms that cancel (sum |t|/P + |log(Q/P)| > 2 D; its
+ * error is about eps times that), sums unfit for exact products, a non-finite T, or where
+ * relRaw did not run. No normalised
+ * value is formed, so the normalisers' rounding does not enter.
+ */
+function rawRelative(s: SliceState): number {
+  const t = s.relRaw.value;
+  const ph = s.sumP.value;
+  const qh = s.sumQ.value;
+  if (!s.flags.whole || !(t === t && Math.abs(t) < Infinity) || !splittable(ph) || !splittable(qh)) return NaN;
+  const r = qh / ph;
+  const prod = r * ph;
+  const l = log(r) + ((qh - prod - productError(r, ph, prod)) / qh + s.sumQ.low / qh - s.sumP.low / ph);
+  const d = (t / ph) * (1 - s.sumP.low / ph) + l;
+  return s.relRaw.aux / ph + Math.abs(l) <= 2 * d ? d : NaN;
+}
 
 /**
  * Sum of kl_div(p / sumP, q / sumQ), with `lowP`, `lowQ` the sums' relative low parts: terms
@@ -110,19 +187,27 @@ function relEntrTrusted(d: number, abs: number, p2: number, sp: number, q2: numb
 }
 
 /** The relative entropy of each slice of `p` against the same slice of `q` (in nats). */
-export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ' | 'relEntr' | 'klDiv', 'exact' | 'klPath'>({
+type Pass = 'sumP' | 'sumQ' | 'relRaw' | 'largestP' | 'largestQ' | 'relEntr' | 'klDiv';
+type SliceState = { readonly [K in Pass]: { value: number; low: number; aux: number } } & { readonly flags: { whole: boolean } };
+
+export const RELATIVE = defineReduction<Pass, 'exact' | 'klPath' | 'whole' | 'raw'>({
   name: 'relative entropy',
   samples: 2,
-  // exact: both sums allow exact products; klPath: the result comes from the kl_div terms.
-  flags: ['exact', 'klPath'],
+  // exact: both sums allow exact products; klPath: the result comes from the kl_div terms;
+  // whole: the pass relRaw ran (a whole slice); raw: the result comes from it (rawRelative).
+  flags: ['exact', 'klPath', 'whole', 'raw'],
   passes: [
-    { name: 'sumP', kernel: SUM, operand: 'p' },
-    { name: 'sumQ', kernel: SUM, operand: 'q' },
+    { name: 'sumP', kernel: SUM_P_WITH_TERMS },
+    { name: 'sumQ', kernel: SUM_Q_AFTER_P },
+    { name: 'relRaw', kernel: RAW_TERMS, when: (s) => (s.flags.whole = whole.ready) },
     {
       name: 'largestP',
       kernel: MAX,
       operand: 'p',
-      when: (s) => (s.flags.exact = splittable(s.sumP.value) && splittable(s.sumQ.value)) && mayDominate(s.sumP.aux, s.sumP.value),
+      when: (s) =>
+        !(s.flags.raw = s.flags.whole && !Number.isNaN(rawRelative(s))) &&
+        (s.flags.exact = splittable(s.sumP.value) && splittable(s.sumQ.value)) &&
+        mayDominate(s.sumP.aux, s.sumP.value),
     },
     { name: 'largestQ', kernel: MAX, operand: 'q', when: (s) => s.flags.exact && mayDominate(s.sumQ.aux, s.sumQ.value) },
     {
@@ -131,6 +216,7 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
       // Skipped where it could not be trusted anyway: a dominant probability, or distributions
       // so concentrated (sum x^2 > 1/64) that it would need D > 1.
       when(s) {
+        if (s.flags.raw) return false;
         const sp = s.sumP.value;
         const sq = s.sumQ.value;
         s.flags.klPath =
@@ -157,6 +243,7 @@ export const RELATIVE = defineReduction<'sumP' | 'sumQ' | 'largestP' | 'largestQ
     },
   ],
   finish(s) {
+    if (s.flags.raw) return rawRelative(s);
     const sp = s.sumP.value;
     const sq = s.sumQ.value;
     const lop = s.sumP.low;

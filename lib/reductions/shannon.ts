@@ -9,12 +9,13 @@
  * term is recomputed as -x_M log1p(-R/S).
  */
 import { entrScalar } from '../math/convex-analysis.js';
-import { log1p } from '../math/log.js';
-import { type BlockFn, defineKernel } from '../ndarray/reduce/kernel.js';
+import { log, log1p } from '../math/log.js';
+import { type BlockFn, defineKernel, type RowsFn } from '../ndarray/reduce/kernel.js';
 import { MAX, SUM, SUM_BELOW } from '../ndarray/reduce/kernels.js';
 import { defineReduction } from '../ndarray/reduce/reduction.js';
-import { entrColumnsFast, entrRowsFast, entrSumFast, fastKernels } from '../wasm/entropy-fast.js';
+import { entrColumnsFast, entrRowsFast, entrSumFast, entrSumsFast, fastKernels } from '../wasm/entropy-fast.js';
 import { mayDominate, normaliserError, preScale, safeSum, scaleFor, splittable } from './normalize.js';
+import { WholeSlice, wholeRun } from './whole-slice.js';
 
 /** Blocks shorter than this stay in TypeScript (copying into wasm memory would not pay). */
 const WASM_MIN = 16;
@@ -59,18 +60,77 @@ export const ENTR_TERMS = defineKernel({
   },
 });
 
+/** S and E on a whole slice in one pass over the data (see lib/reductions/whole-slice.ts). */
+const whole = new WholeSlice((a, ao, _b, _bo, n, into, chunks) => entrSumsFast(a, ao, n, into, chunks));
+
+/** SUM; on a whole slice, with E = sum entr(p) for the next pass. */
+const SUM_WITH_TERMS = defineKernel({
+  name: 'sum (with the terms)',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  rows: SUM.rows as RowsFn, // SUM declares them
+  block: (a, ao, _b, _bo, n, c0, c1, c2, c3, out) => {
+    if (!wholeRun(n)) return SUM.block(a, ao, a, ao, n, c0, c1, c2, c3, out);
+    const w = whole.of(a, ao, a, ao, n, out.chunks, true).sums;
+    out.low = w.lowP;
+    out.aux = w.squaresP;
+    return w.sumP;
+  },
+});
+
+/** E = sum entr(p) of the unnormalised values (aux: max(0, p)) on a whole slice; NaN on gathered blocks. */
+const RAW_TERMS = defineKernel({
+  name: 'unnormalised entr terms',
+  operands: 1,
+  constants: [],
+  combine: 'sum',
+  long: true,
+  block: (a, ao, _b, _bo, n, _c0, _c1, _c2, _c3, out) => {
+    if (!wholeRun(n)) return NaN;
+    const w = whole.of(a, ao, a, ao, n, out.chunks, false);
+    w.release();
+    out.aux = w.sums.largestP;
+    return w.terms;
+  },
+});
+
+type Pass = 'total' | 'raw' | 'largest' | 'rest' | 'terms';
+
+/**
+ * H = E/S + log S from the unnormalised terms E = sum entr(p) and S = hi + lo, the compensated
+ * sum; NaN where that is not within about an ulp: a p above 1 (terms of both signs), log S < 0
+ * enough to cancel (E/S + |log S| > 1.25 H), a sum 1/S of which is not normal, a non-finite E,
+ * and where `raw` did not run.
+ * No normalised value is formed, so neither the normaliser's rounding nor a dominant
+ * probability's enters.
+ */
+function rawShannon(s: { readonly [K in Pass]: { value: number; low: number; aux: number } } & { readonly flags: { whole: boolean } }): number {
+  const e = s.raw.value;
+  const hi = s.total.value;
+  if (!s.flags.whole || !(e >= 0 && e < Infinity) || !(s.raw.aux <= 1) || !safeSum(hi)) return NaN;
+  const lo = s.total.low / hi;
+  const ls = log(hi) + lo;
+  const a = (e / hi) * (1 - lo);
+  const h = a + ls;
+  return a + Math.abs(ls) <= 1.25 * h ? h : NaN;
+}
+
 /** The Shannon entropy of each slice of `p` (in nats). */
-export const SHANNON = defineReduction<'total' | 'largest' | 'rest' | 'terms', 'dominant'>({
+export const SHANNON = defineReduction<Pass, 'dominant' | 'whole' | 'raw'>({
   name: 'shannon',
   samples: 1,
-  flags: ['dominant'],
+  // whole: the pass `raw` ran (a whole slice); raw: the value comes from it (rawShannon)
+  flags: ['dominant', 'whole', 'raw'],
   passes: [
-    { name: 'total', kernel: SUM, operand: 'p' },
+    { name: 'total', kernel: SUM_WITH_TERMS, operand: 'p' },
+    { name: 'raw', kernel: RAW_TERMS, operand: 'p', when: (s) => (s.flags.whole = whole.ready) },
     {
       name: 'largest',
       kernel: MAX,
       operand: 'p',
-      when: (s) => safeSum(s.total.value) && mayDominate(s.total.aux, s.total.value),
+      when: (s) => !(s.flags.raw = s.flags.whole && !Number.isNaN(rawShannon(s))) && safeSum(s.total.value) && mayDominate(s.total.aux, s.total.value),
     },
     {
       name: 'rest',
@@ -85,6 +145,7 @@ export const SHANNON = defineReduction<'total' | 'largest' | 'rest' | 'terms', '
       name: 'terms',
       kernel: ENTR_TERMS,
       operand: 'p',
+      when: (s) => !s.flags.raw,
       constants: (s, c) => {
         c.pre = preScale(s.total.value);
         c.scale = scaleFor(s.total.value, c.pre);
@@ -92,6 +153,7 @@ export const SHANNON = defineReduction<'total' | 'largest' | 'rest' | 'terms', '
     },
   ],
   finish(s) {
+    if (s.flags.raw) return rawShannon(s);
     const terms = s.terms.value;
     const total = s.total.value;
     if (s.flags.dominant) {

@@ -1,5 +1,5 @@
 import { relEntrScalar } from '../math/convex-analysis.js';
-import { relEntrMapWasm, wasm } from '../wasm/kernels.js';
+import { relEntrMapFast } from '../wasm/entropy-fast.js';
 import { type ArrayLike } from '../ndarray/create.js';
 import { type Binary, map2, type UfuncOptions } from '../ndarray/elementwise.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -11,9 +11,7 @@ export const REL_ENTR: Binary = {
   name: 'rel_entr',
   scalar: relEntrScalar,
   row(out, o, a, ia, sa, b, ib, sb, n) {
-    if (sa === 1 && (sb === 1 || sb === 0) && n >= 16 && a instanceof Float64Array && b instanceof Float64Array && wasm.available) {
-      return relEntrMapWasm(a, ia, b, ib, sb, out, o, n);
-    }
+    if (sa === 1 && (sb === 1 || sb === 0) && n >= 16 && a instanceof Float64Array && b instanceof Float64Array && relEntrMapFast(a, ia, b, ib, sb, out, o, n)) return;
     for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = relEntrScalar(a[ia], b[ib]);
   },
 };

@@ -1,6 +1,7 @@
 /**
  * The table-log kernels of lib/wasm/kernels.wat (`entr_sum_fast`, `entr_rows_fast`,
- * `entr_cols_fast`, `rel_entr_sum_fast`, `log_fast_map`): entropy sums with the term and its sum
+ * `entr_cols_fast`, `rel_entr_sum_fast`, `pq_sums`, `rel_entr_map_fast`,
+ * `log_fast_map`): entropy sums with the term and its sum
  * in one pass, rows and columns read in memory order, and a logarithm within 1 ulp. They run in
  * the module instance of lib/wasm/instance.ts (its FMA build where relaxed SIMD validates);
  * {@link fastKernels}`.available` is false without wasm, and callers then keep their TypeScript
@@ -140,6 +141,149 @@ export function relEntrSumFast(
   return c.plainTotal();
 }
 
+/** What {@link relEntrSumsFast} and {@link entrSumsFast} report besides their sums. */
+export class PairSums {
+  /** Sum of a, compensated: the double nearest it, and the rest (0 when not finite). */
+  sumP = 0;
+  lowP = 0;
+  /** Sum of a^2, and max(0, a). */
+  squaresP = 0;
+  largestP = 0;
+  sumQ = 0;
+  lowQ = 0;
+  squaresQ = 0;
+  largestQ = 0;
+  /** Sum of the rel_entr terms' absolute values. */
+  aux = 0;
+}
+
+/** Running sums of chunks: sum, its error, squares, max, for a then b. */
+const acc = new Float64Array(8);
+
+/** Adds the chunk results pq_sums left in wasm memory to {@link acc} (sums by TwoSum). */
+function addChunkSums(m64: Float64Array): void {
+  const R = 126976 >> 3; // where pq_sums leaves its eight results
+  for (let k = 0; k < 2; k++) {
+    const r = R + 3 * k, o = 4 * k;
+    const s = acc[o], x = m64[r], u = s + x, bp = u - s;
+    acc[o + 1] += (s - (u - bp)) + (x - bp) + m64[r + 1];
+    acc[o] = u;
+    acc[o + 2] += m64[r + 2];
+    const m = m64[R + 6 + k];
+    if (m > acc[o + 3]) acc[o + 3] = m;
+  }
+}
+
+/** Without the kernels: the sums of a[ao..ao+n) into {@link acc} at `o` (TwoSum per value). */
+function addSumsPlain(a: Float64Array, ao: number, n: number, o: number): void {
+  let s = 0, c = 0, q = 0, m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[ao + i], u = s + x, bp = u - s;
+    c += (s - (u - bp)) + (x - bp);
+    s = u;
+    q += x * x;
+    if (x > m) m = x;
+  }
+  acc[o] = s;
+  acc[o + 1] = c;
+  acc[o + 2] = q;
+  acc[o + 3] = m;
+}
+
+/** The sums of {@link acc} into `into`, each sum renormalised (the double nearest it, and the rest). */
+function reportSums(into: PairSums): void {
+  const sp = acc[0], cp = acc[1], rp = sp + cp, fp = Math.abs(sp) < Infinity;
+  into.sumP = fp ? rp : sp;
+  into.lowP = fp ? cp - (rp - sp) : 0;
+  into.squaresP = acc[2];
+  into.largestP = acc[3];
+  const sq = acc[4], cq = acc[5], rq = sq + cq, fq = Math.abs(sq) < Infinity;
+  into.sumQ = fq ? rq : sq;
+  into.lowQ = fq ? cq - (rq - sq) : 0;
+  into.squaresQ = acc[6];
+  into.largestQ = acc[7];
+}
+
+/**
+ * Sum over `i < n` of `rel_entr(a[ao + i], b[bo + i])` (the unnormalised terms, as
+ * {@link relEntrSumFast} with scales 1 computes them), and in the same pass over the data, both
+ * operands' compensated sums, sums of squares and largest values, into `into` (with the sum of
+ * the terms' absolute values as `aux`). Chunks combine in `chunks` (one is made when none is given).
+ * Without the kernels, plain loops (the engine calls this only when {@link fastKernels}`.available`).
+ *
+ * @example
+ * const r = new PairSums();
+ * relEntrSumsFast(Float64Array.of(1, 1), 0, Float64Array.of(1, 4), 0, 2, r); // => -1.3862943611198906
+ * [r.sumP, r.sumQ]; // => [2, 5]
+ */
+export function relEntrSumsFast(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number, into: PairSums, chunks = new Cascade()): number {
+  const e = ex;
+  acc.fill(0);
+  let abs = 0;
+  if (e === null) {
+    addSumsPlain(a, ao, n, 0);
+    addSumsPlain(b, bo, n, 4);
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const x = relEntrScalar(a[ao + i], b[bo + i]);
+      t += x;
+      abs += Math.abs(x);
+    }
+    into.aux = abs;
+    reportSums(into);
+    return t;
+  }
+  const m64 = mem;
+  chunks.reset();
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    m64.set(b.subarray(bo + off, bo + off + m), B8);
+    e.pq_sums(A, B, m);
+    chunks.add(e.rel_entr_sum_fast(A, B, m, 1, 1), 0);
+    abs += e.abs_total.value as number;
+    addChunkSums(m64);
+  }
+  into.aux = abs;
+  reportSums(into);
+  return chunks.plainTotal();
+}
+
+/**
+ * Sum over `i < n` of `entr(a[ao + i])` (the unnormalised terms, as {@link entrSumFast} with
+ * scale 1 computes them), and in the same pass over the data, the compensated sum, the sum of
+ * squares and the largest value of a (as `sumP`, `lowP`, `squaresP`, `largestP` of `into`).
+ * Chunks combine in `chunks` (one is made when none is given). Without the kernels, plain loops
+ * (the engine calls this only when {@link fastKernels}`.available`).
+ *
+ * @example
+ * const r = new PairSums();
+ * entrSumsFast(Float64Array.of(0.5, 0.5), 0, 2, r); // => 0.6931471805599453
+ * [r.sumP, r.largestP]; // => [1, 0.5]
+ */
+export function entrSumsFast(a: Float64Array, ao: number, n: number, into: PairSums, chunks = new Cascade()): number {
+  const e = ex;
+  acc.fill(0);
+  if (e === null) {
+    addSumsPlain(a, ao, n, 0);
+    reportSums(into);
+    let t = 0;
+    for (let i = 0; i < n; i++) t += entrScalar(a[ao + i]);
+    return t;
+  }
+  const m64 = mem;
+  chunks.reset();
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    e.pq_sums(A, A, m); // pb = pa: a alone
+    chunks.add(e.entr_sum_fast(A, m, 1), 0);
+    addChunkSums(m64);
+  }
+  reportSums(into);
+  return chunks.plainTotal();
+}
+
 /**
  * Row sums of entr over rows of `len` elements, many rows per kernel call: for i < rows,
  * `out[i]` = sum over j < len of entr(data[start + i*rowStride + j] * scales[i]), each as
@@ -210,6 +354,33 @@ export function entrColumnsFast(
   for (let j = 0; j < k; j++) {
     const s = m64[S8 + j];
     out[j] = s - s === 0 ? 0 + (s + m64[S8 + 4096 + j]) : s;
+  }
+  return true;
+}
+
+/**
+ * `dst[dOff + i] = rel_entr(a[ao + i], b[bo + i * bstride])` for `i < n` (SciPy's values, see
+ * {@link relEntrSumFast}): `bstride` 1 walks `b`, 0 broadcasts `b[bo]`; by the two-pass kernel.
+ * Returns false, and leaves `dst` alone, when the kernels are not in use. The ranges must lie
+ * within the arrays (not checked here).
+ *
+ * @example
+ * const out = new Float64Array(2);
+ * relEntrMapFast(Float64Array.of(1, 0), 0, Float64Array.of(2), 0, 0, out, 0, 2); // out => [-0.6931471805599453, 0]
+ */
+export function relEntrMapFast(
+  a: Float64Array, ao: number, b: Float64Array, bo: number, bstride: 0 | 1, dst: Float64Array, dOff: number, n: number,
+): boolean {
+  const e = ex;
+  if (e === null) return false;
+  const m64 = mem;
+  if (bstride === 0) m64.fill(b[bo], B8, B8 + (n < FAST_CHUNK ? n : FAST_CHUNK));
+  for (let off = 0; off < n; off += FAST_CHUNK) {
+    const m = n - off < FAST_CHUNK ? n - off : FAST_CHUNK;
+    m64.set(a.subarray(ao + off, ao + off + m), A8);
+    if (bstride !== 0) m64.set(b.subarray(bo + off, bo + off + m), B8);
+    e.rel_entr_map_fast(A, B, A, m);
+    dst.set(m64.subarray(A8, A8 + m), dOff + off);
   }
   return true;
 }

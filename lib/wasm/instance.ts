@@ -27,6 +27,8 @@ export interface KernelExports {
   entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;
   rel_entr_sum_fast(pa: number, pb: number, n: number, sa: number, sb: number): number;
   sum_cols(ptr: number, n: number, k: number, first: number): void;
+  pq_sums(pa: number, pb: number, n: number): void;
+  rel_entr_map_fast(pa: number, pb: number, dst: number, n: number): void;
   log_fast_map(src: number, dst: number, n: number): void;
 }
 
