@@ -21,7 +21,6 @@ export interface KernelExports {
   readonly abs_total: WebAssembly.Global;
   entr_map(src: number, dst: number, n: number): void;
   log_map(src: number, dst: number, n: number): void;
-  rel_entr_map(pa: number, pb: number, dst: number, n: number, bstride: number): void;
   entr_sum_fast(ptr: number, n: number, scale: number): number;
   entr_rows_fast(ptr: number, rows: number, len: number, scales: number, out: number): void;
   entr_cols_fast(ptr: number, n: number, k: number, scales: number, first: number, last: number): void;

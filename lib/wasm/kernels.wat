@@ -1,18 +1,18 @@
 ;; WebAssembly SIMD (f64x2) kernels for entr and rel_entr: sums and elementwise maps over linear
 ;; memory. Assembled by scripts/build-wasm.js into lib/wasm/kernels-bytes.ts. Two TypeScript
 ;; facades copy data into the regions at `a_base` / `b_base` in chunks of `chunk` elements and
-;; call the exports below: lib/wasm/kernels.ts the elementwise maps (entr_map, rel_entr_map,
-;; log_map), lib/wasm/entropy-fast.ts the table-log sums (the second half of this file).
+;; call the exports below: lib/wasm/kernels.ts the elementwise maps (entr_map, log_map),
+;; lib/wasm/entropy-fast.ts the table-log sums and rel_entr_map_fast (the second half of this
+;; file).
 ;;
 ;; Pointers are byte offsets into the exported memory (8-byte aligned); n counts elements.
 ;;
 ;; Layout: [0, 1024) unused; [1024, 9216) T, the term block of $entr_block / $rel_block;
-;; [9216, 17408) S, b broadcast for rel_entr_map(bstride = 0); [32768, 65600) a_base;
-;; [66560, 99392) b_base. $entr_block works two elements at a time and may read one element
-;; past n and write one past n (into the gap after each region); $rel_block hands an odd last
-;; element to the scalar import.
+;; [9216, 32768) unused; [32768, 65600) a_base; [66560, 99392) b_base. $entr_block works two
+;; elements at a time and may read one element past n and write one past n (into the gap after
+;; each region); $rel_block hands an odd last element to the scalar import.
 ;;
-;; rel_entr_map writes terms to T in blocks of 1024 and copies them out; the table-log sums'
+;; rel_entr_map_fast writes terms to T in blocks and copies them out; the table-log sums'
 ;; slow path (a block with special values) has $entr_block / $rel_block write its terms to T
 ;; and $sum / $sum_abs add them with four independent f64x2 accumulators from +0.0, combined
 ;; pairwise.
@@ -381,41 +381,6 @@
   (func (export "log_map") (param $src i32) (param $dst i32) (param $n i32)
     (call $entr_block (local.get $src) (local.get $dst) (local.get $n) (f64.const 1.0) (i32.const 1)))
 
-  ;; dst[i] = rel_entr(a[i], b[i * bstride]) for i < n, bstride 0 (b[0] broadcast) or 1;
-  ;; terms go to T block by block (the scalar pass rereads a and b), then are copied to dst, so
-  ;; dst may equal pa or pb
-  (func (export "rel_entr_map") (param $pa i32) (param $pb i32) (param $dst i32) (param $n i32)
-                                (param $bstride i32)
-    (local $m i32) (local $j i32) (local $b v128)
-    (if (i32.eqz (local.get $n)) (then (return)))
-    (if (i32.eqz (local.get $bstride))
-      (then
-        ;; fill S with b[0] (as far as the first block needs) and read b from there
-        (local.set $b (v128.load64_splat (local.get $pb)))
-        (local.set $m (select (local.get $n) (i32.const 1024)
-                              (i32.lt_u (local.get $n) (i32.const 1024))))
-        (block $fdone
-          (loop $fill
-            (br_if $fdone (i32.ge_u (local.get $j) (local.get $m)))
-            (v128.store (i32.add (i32.const 9216) (i32.shl (local.get $j) (i32.const 3)))
-                        (local.get $b))
-            (local.set $j (i32.add (local.get $j) (i32.const 2)))
-            (br $fill)))
-        (local.set $pb (i32.const 9216))))
-    (block $done
-      (loop $next
-        (br_if $done (i32.eqz (local.get $n)))
-        (local.set $m (select (local.get $n) (i32.const 1024)
-                              (i32.lt_u (local.get $n) (i32.const 1024))))
-        (call $rel_block (local.get $pa) (local.get $pb) (i32.const 1024) (local.get $m)
-                         (f64.const 1.0) (f64.const 1.0))
-        (memory.copy (local.get $dst) (i32.const 1024) (i32.shl (local.get $m) (i32.const 3)))
-        (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $m) (i32.const 3))))
-        (local.set $pb (i32.add (local.get $pb)
-                                (i32.mul (i32.shl (local.get $m) (i32.const 3)) (local.get $bstride))))
-        (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $m) (i32.const 3))))
-        (local.set $n (i32.sub (local.get $n) (local.get $m)))
-        (br $next))))
   ;; =======================================================================================
   ;; The table log and the one-pass entropy kernel (entr_sum_fast, log_fast_map)
   ;; =======================================================================================

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { entrColumnsFast, entrRowsFast, entrSumFast, relEntrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
+import { entrColumnsFast, entrRowsFast, entrSumFast, relEntrMapFast, relEntrSumFast, FAST_CHUNK, FAST_MAX_COLUMNS, fastKernels, logMapFast } from '../../lib/wasm/entropy-fast';
 import { KERNELS_FMA_WASM_BASE64 } from '../../lib/wasm/kernels-bytes';
 import { entrScalar, relEntrScalar } from '../../lib/math/convex-analysis';
 import { ddLog } from './dd-log';
 import { withoutWasm } from '../helpers/without-wasm';
+import { DBL_MIN, rng, SPECIAL, spread, ulpDiff, ulpOf } from '../helpers/ulps';
 
 // The table log of lib/wasm/kernels.wat (log_fast_map) against correctly rounded values, and
 // the one-pass entropy kernel (entr_sum_fast). Runs on the plain SIMD build, and on the FMA
@@ -16,15 +17,8 @@ import { withoutWasm } from '../helpers/without-wasm';
 // asserted is the issue's (1 ulp); the largest error measured is printed in the failure
 // message if it is exceeded (0.5001 ulp when written, on both builds).
 
-const DBL_MIN = 2.2250738585072014e-308;
 const available = fastKernels.available;
 const onlyWithWasm = available ? it : it.skip;
-
-function ulpOf(x: number): number {
-  const a = Math.abs(x);
-  if (a < DBL_MIN) return 2 ** -1074;
-  return 2 ** (Math.floor(Math.log2(a)) - 52);
-}
 
 /** A seeded xorshift128 generator of 32-bit words. */
 function words(seed: number): () => number {
@@ -356,6 +350,104 @@ describe('relEntrSumFast (rel_entr sums in two passes)', () => {
   });
 });
 
+describe('relEntrMapFast (the elementwise rel_entr map, two passes per block)', () => {
+  // Per term within 5 ulps of relEntrScalar (SciPy's definition with Math.log / Math.log1p):
+  // the kernel computes log(x/y) as k ln2 + 2 atanh(s) with s = (mx - my)/(mx + my) and is
+  // within 2.5 ulps of the exact value (the mpmath fixture test below); relEntrScalar within
+  // 2.1 on the same pairs. Zeros, infinities and NaN come out as relEntrScalar's.
+  function check(a: Float64Array, b: Float64Array, bstride: 0 | 1): number {
+    const got = new Float64Array(a.length);
+    expect(relEntrMapFast(a, 0, b, 0, bstride, got, 0, a.length)).toBe(true);
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) {
+      const want = relEntrScalar(a[i], b[bstride * i]);
+      const d = ulpDiff(got[i], want);
+      if (!(d <= 5)) throw new Error(`rel_entr(${a[i]}, ${b[bstride * i]}): got ${got[i]}, want ${want}`);
+      worst = Math.max(worst, d);
+    }
+    return worst;
+  }
+
+  onlyWithWasm('agrees with relEntrScalar to 5 ulps on 200k random pairs across magnitudes', () => {
+    expect(check(spread(200000, -1074, 1023, 3), spread(200000, -1074, 1023, 4), 1)).toBeLessThanOrEqual(5);
+  });
+
+  onlyWithWasm('agrees on pairs with x close to y (the log1p branch, both sides of each cut)', () => {
+    const n = 100000;
+    const u = rng(5);
+    const y = spread(n, -1000, 1000, 6);
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = u();
+      // ratios: 1 +- 2^-(0..52), and near 0.5, sqrt(1/2), sqrt(2), 2
+      const ratio = i % 3 === 0 ? 1 + (r - 0.5) * 2 ** -Math.floor(u() * 53)
+        : [0.5, Math.SQRT1_2, Math.SQRT2, 2][i % 4] * (1 + (r - 0.5) * 2 ** -Math.floor(u() * 50));
+      x[i] = y[i] * ratio;
+    }
+    expect(check(x, y, 1)).toBeLessThanOrEqual(5);
+  });
+
+  onlyWithWasm('gives relEntrScalar on every pair of special values, and ratios that over- or underflow', () => {
+    const v = Float64Array.from(SPECIAL);
+    const a = new Float64Array(v.length * v.length);
+    const b = new Float64Array(v.length * v.length);
+    for (let i = 0; i < v.length; i++) {
+      for (let j = 0; j < v.length; j++) {
+        a[i * v.length + j] = v[i];
+        b[i * v.length + j] = v[j];
+      }
+    }
+    expect(check(a, b, 1)).toBeLessThanOrEqual(5);
+  });
+
+  onlyWithWasm('broadcasts b[bo] with bstride 0', () => {
+    const a = spread(5001, -20, 3, 7);
+    for (const y of [0.3, 1e-300, 0, -1, NaN, Infinity]) expect(check(a, Float64Array.of(y), 0)).toBeLessThanOrEqual(5);
+  });
+
+  onlyWithWasm('handles offsets, odd lengths, chunk boundaries, n = 0 and dst = a, and writes nothing outside dst', () => {
+    const a = spread(2 * FAST_CHUNK + 7, -30, 5, 8);
+    const b = spread(2 * FAST_CHUNK + 7, -30, 5, 9);
+    for (const bstride of [1, 0] as const) {
+      for (const n of [a.length - 5, FAST_CHUNK, FAST_CHUNK + 1, 17, 1]) {
+        const got = new Float64Array(n + 2).fill(42);
+        expect(relEntrMapFast(a, 3, b, 5, bstride, got, 1, n)).toBe(true);
+        expect([got[0], got[n + 1]]).toEqual([42, 42]);
+        for (let i = 0; i < n; i++) {
+          const want = relEntrScalar(a[3 + i], b[5 + bstride * i]);
+          if (!(ulpDiff(got[1 + i], want) <= 5)) throw new Error(`n = ${n}, i = ${i}: got ${got[1 + i]}, want ${want}`);
+        }
+      }
+    }
+    const got = Float64Array.of(42);
+    expect(relEntrMapFast(a, 0, b, 0, 1, got, 0, 0)).toBe(true);
+    expect(got[0]).toBe(42);
+    const x = a.slice(0, 1001);
+    relEntrMapFast(x, 0, b, 0, 1, x, 0, x.length);
+    x.forEach((v, i) => expect(ulpDiff(v, relEntrScalar(a[i], b[i]))).toBeLessThanOrEqual(5));
+  });
+
+  type Enc = number | string;
+  const dec = (v: Enc): number => (typeof v === 'number' ? v : v === '-0' ? -0 : Number(v));
+  onlyWithWasm('is within 2.5 ulps of mpmath on x ~ y, ratios across (0.5, 2), the cuts, far and extreme ratios', () => {
+    const file = path.resolve(__dirname, '..', '..', 'fixtures', 'wasm', 'rel_entr.json');
+    const fx = JSON.parse(fs.readFileSync(file, 'utf8')) as { pairs: Enc[][] };
+    const x = Float64Array.from(fx.pairs, (p) => dec(p[0]));
+    const y = Float64Array.from(fx.pairs, (p) => dec(p[1]));
+    const got = new Float64Array(x.length);
+    expect(relEntrMapFast(x, 0, y, 0, 1, got, 0, x.length)).toBe(true);
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) {
+      const hi = dec(fx.pairs[i][2]);
+      const lo = dec(fx.pairs[i][3]);
+      if (hi === 0) continue;
+      worst = Math.max(worst, Math.abs((got[i] - hi) - lo) / ulpOf(hi));
+    }
+    expect(x.length).toBeGreaterThan(5000);
+    if (!(worst <= 2.5)) throw new Error(`worst ${worst} ulps`);
+  });
+});
+
 describe('the TypeScript loops of lib/wasm/entropy-fast.ts (SCIPY_ENTROPY_NO_WASM=1)', () => {
   it('are used when switched off, and give the compensated sums', () => {
     const k = withoutWasm(() => require('../../lib/wasm/entropy-fast') as typeof import('../../lib/wasm/entropy-fast'));
@@ -371,5 +463,19 @@ describe('the TypeScript loops of lib/wasm/entropy-fast.ts (SCIPY_ENTROPY_NO_WAS
     expect(k.entrRowsFast(x, 0, 64, 64, 2, [1, 1], new Float64Array(2))).toBe(false);
     expect(k.entrColumnsFast(x, 0, 64, 1, 2, 64, new Float64Array(64), new Float64Array(64))).toBe(false);
     expect(k.logMapFast(x, new Float64Array(x.length))).toBe(false);
+    const out = new Float64Array(3).fill(42);
+    expect(k.relEntrMapFast(Float64Array.of(1, 0, 1), 0, Float64Array.of(2), 0, 0, out, 0, 3)).toBe(false);
+    expect(Array.from(out)).toEqual([42, 42, 42]);
+  });
+
+  it('leave rel_entr to its TypeScript loop, with relEntrScalar\'s values (b walked and broadcast)', () => {
+    const { REL_ENTR } = withoutWasm(() => require('../../lib/special/rel-entr') as typeof import('../../lib/special/rel-entr'));
+    const x = Float64Array.from({ length: 40 }, (_, i) => [0, 1, 0.5, -1, NaN, Infinity, 1e-310, 3][i % 8]);
+    const y = Float64Array.from({ length: 40 }, (_, i) => [2, 0, 1, 0.25, Infinity][i % 5]);
+    const out = new Float64Array(40);
+    for (const sb of [1, 0]) {
+      REL_ENTR.row(out, 0, x, 0, 1, y, 0, sb, 40);
+      expect(Array.from(out)).toEqual(Array.from(x, (v, i) => relEntrScalar(v, y[sb * i])));
+    }
   });
 });
