@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles lib/threads/worker.ts (the code every pool thread runs: the engine, the kernels and
-// the job loop) with esbuild into one CommonJS script, and writes it as a string constant to
+// the job loop) and the modules that register tasks (lib/threads/tasks.ts; TASKS below: the
+// command line's, whose workers read .npy rows themselves) with esbuild into one CommonJS script, and writes it as a string constant to
 // lib/threads/worker-source.ts, which the pool starts with `new Worker(code, { eval: true })`.
 // So the same code runs from dist/cjs, dist/esm, the packed tarball and the TypeScript sources
 // under jest, with no worker file to locate at run time. The output is generated (gitignored):
@@ -15,6 +16,8 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const entry = path.join(root, 'lib', 'threads', 'worker.ts');
+// Modules that register tasks when loaded (they run in the pool threads only).
+const TASKS = [path.join(root, 'lib', 'cli', 'row-task.ts')];
 const outPath = path.join(root, 'lib', 'threads', 'worker-source.ts');
 
 async function build() {
@@ -29,8 +32,15 @@ async function build() {
     throw new Error('build-worker: the esbuild package is required (npm install)');
   }
   const result = await esbuild.build({
-    entryPoints: [entry],
+    stdin: {
+      contents: [entry, ...TASKS].map((f) => `import ${JSON.stringify(f)};`).join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
+    // The package says it has no side effects (true of the library's modules, which bundlers may
+    // drop); the entry's imports are kept for theirs.
+    ignoreAnnotations: true,
     format: 'cjs',
     platform: 'node',
     target: 'node18',

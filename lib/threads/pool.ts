@@ -13,7 +13,7 @@ import type { NumericData } from '../ndarray/ndarray.js';
 import { wasm } from '../wasm/kernels.js';
 import { Arena } from './arena.js';
 import { type Port, type WorkerHandle, workerThreads, type WorkerThreads } from './node.js';
-import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, slotWord, type SourcePlan } from './protocol.js';
+import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, type OperandPlan, type PieceError, slotWord, type SourcePlan, type TaskKey } from './protocol.js';
 import type { SupervisorData } from './supervisor.js';
 import { WORKER_SOURCE } from './worker-source.js';
 
@@ -24,6 +24,9 @@ type TypedArrayCtor = new (buffer: SharedArrayBuffer, byteOffset: number, length
 
 /** A job before the pool fills in its id and memory. */
 export type JobPlan = Omit<Job, 'id' | 'arena' | 'slots'>;
+
+/** The operands of a `task` job, which has none (its task reads its own input). */
+const NO_OPERAND: OperandPlan = { source: -1, shape: [], strides: [], offset: 0, dtype: 'float64' };
 
 /** A started pool of `size` workers. */
 export class Pool {
@@ -91,17 +94,18 @@ export class Pool {
    * Runs a job; `data[k]` is source k's caller data (copied in and out as its plan says).
    * @throws {ThreadError} when a worker fails; the pool is closed then.
    */
-  run(plan: JobPlan, data: readonly NumericData[], arena: SharedArrayBuffer | null): void {
+  run(plan: JobPlan, data: readonly NumericData[], arena: SharedArrayBuffer | null, tick?: (done: number) => void): void {
     const ctrl = this.ctrl;
     const id = ++this.jobId;
     for (const w of [CTRL.ERROR, CTRL.PUBLISHED, CTRL.CLAIMED, CTRL.DONE, CTRL.ABORT]) Atomics.store(ctrl, w, 0);
+    Atomics.store(ctrl, CTRL.FAILED, plan.bounds.length - 1);
     for (let s = 0; s < this.slots; s++) Atomics.store(ctrl, slotWord(this.size, s), 0);
     Atomics.store(ctrl, CTRL.JOB, id);
     const job: Job = { ...plan, id, arena, slots: this.slots, fault: this.fault };
     this.fault = undefined;
     for (const port of this.ports) port.postMessage(job);
     try {
-      this.stage(plan, job, data, arena);
+      this.stage(plan, job, data, arena, tick);
     } catch (err) {
       // Not a worker's fault (a ThreadError is thrown after the pool is stopped): stop the
       // workers before the caller sees the error, so none writes after this call returns.
@@ -113,8 +117,31 @@ export class Pool {
     }
   }
 
+  /**
+   * Runs `pieces` pieces of a task (lib/threads/tasks.ts) with `arena` as their shared memory,
+   * calling `tick` with the pieces done while it waits (a few times a second); returns the
+   * earliest piece's failure, or null when every piece succeeded.
+   * @throws {ThreadError} when a worker fails (exits, or throws outside the task); the pool is closed then.
+   */
+  runTask(task: TaskKey, pieces: number, arena: SharedArrayBuffer | null, tick?: (done: number) => void): PieceError | null {
+    const bounds = Array.from({ length: pieces + 1 }, (_, p) => p);
+    const plan: JobPlan = {
+      kind: 'task', task, axes: [], omit: false, a: NO_OPERAND, b: NO_OPERAND, out: NO_OPERAND, outPerIndex: 0,
+      sources: [], axis: 0, bounds, slotBytes: 0, ringBase: 0,
+    };
+    this.run(plan, [], arena, tick);
+    let first: PieceError | null = null;
+    for (const port of this.ports) {
+      for (let m = this.wt.receiveMessageOnPort(port); m !== undefined; m = this.wt.receiveMessageOnPort(port)) {
+        const e = (m.message as { pieceError?: PieceError }).pieceError;
+        if (e !== undefined && (first === null || e.piece < first.piece)) first = e;
+      }
+    }
+    return first;
+  }
+
   /** The calling thread's part of a job: stage, publish, copy back, wait for the end. */
-  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null): void {
+  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null, tick?: (done: number) => void): void {
     const ctrl = this.ctrl;
     const id = job.id;
     const pieces = plan.bounds.length - 1;
@@ -139,7 +166,13 @@ export class Pool {
     plan.sources.forEach((src, k) => {
       if (src.mode === 'whole' && src.input) region(k, -1).set(data[k].subarray(src.lo, src.lo + src.length));
     });
-    for (let p = 0; p < pieces; p++) {
+    // Without ring slots to reuse, every piece is ready now.
+    const ring = plan.sources.some((src) => src.mode === 'ring');
+    if (!ring) {
+      Atomics.store(ctrl, CTRL.PUBLISHED, pieces);
+      Atomics.notify(ctrl, CTRL.PUBLISHED);
+    }
+    for (let p = 0; ring && p < pieces; p++) {
       if (p >= this.slots) {
         // The slot's previous piece must be done (and its output copied) before it is reused.
         if (!this.waitFor(() => Atomics.load(ctrl, slotWord(this.size, p % this.slots)) >= p - this.slots + 1, id)) break;
@@ -153,11 +186,12 @@ export class Pool {
       Atomics.store(ctrl, CTRL.PUBLISHED, p + 1);
       Atomics.notify(ctrl, CTRL.PUBLISHED);
     }
-    for (let p = Math.max(0, pieces - this.slots); p < pieces; p++) {
+    for (let p = Math.max(0, pieces - this.slots); ring && p < pieces; p++) {
       if (!this.waitFor(() => Atomics.load(ctrl, slotWord(this.size, p % this.slots)) >= p + 1, id)) break;
       copyOut(p);
     }
-    if (!this.waitFor(() => this.allFinished(id), id) || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('during the call');
+    const finished = this.waitFor(() => this.allFinished(id), id, tick && (() => tick(Atomics.load(ctrl, CTRL.DONE))));
+    if (!finished || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('during the call');
     plan.sources.forEach((src, k) => {
       if (src.mode === 'whole' && src.output) data[k].set(region(k, -1).subarray(0, src.length), src.lo);
     });
@@ -169,14 +203,15 @@ export class Pool {
     return true;
   }
 
-  /** Sleeps until `cond` holds (true) or a fault is raised (false). */
-  private waitFor(cond: () => boolean, id: number): boolean {
+  /** Sleeps until `cond` holds (true) or a fault is raised (false), calling `tick` at least 5 times a second. */
+  private waitFor(cond: () => boolean, id: number, tick?: () => void): boolean {
     for (;;) {
       const event = Atomics.load(this.ctrl, CTRL.EVENT);
       if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) return false;
       if (cond()) return true;
       if (Atomics.load(this.ctrl, CTRL.JOB) !== id) return false;
-      Atomics.wait(this.ctrl, CTRL.EVENT, event, 1000);
+      tick?.();
+      Atomics.wait(this.ctrl, CTRL.EVENT, event, tick === undefined ? 1000 : 200);
     }
   }
 
