@@ -3,6 +3,8 @@
  * it), unref'd so it never keeps a process alive. A call is synchronous: the main thread posts
  * the job, copies staged input into the arena piece by piece (publishing each), then sleeps in
  * `Atomics.wait` until every worker has finished, copying staged output back as pieces complete.
+ * The first call waits for the threads to load (about 0.1 s), except a task's, whose pieces the
+ * calling thread computes itself meanwhile.
  *
  * Faults: a worker that throws, exits or is terminated makes the call throw a `ThreadError`
  * (no result is returned, nothing partial is presented as complete); the pool is then shut down
@@ -13,6 +15,8 @@ import type { NumericData } from '../ndarray/ndarray.js';
 import { wasm } from '../wasm/kernels.js';
 import { Arena } from './arena.js';
 import { type Port, type WorkerHandle, workerThreads, type WorkerThreads } from './node.js';
+import { asPoolCall } from './nesting.js';
+import { runTaskPiece } from './tasks.js';
 import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, type OperandPlan, type PieceError, slotWord, type SourcePlan, type TaskKey } from './protocol.js';
 import type { SupervisorData } from './supervisor.js';
 import { WORKER_SOURCE } from './worker-source.js';
@@ -28,7 +32,13 @@ export type JobPlan = Omit<Job, 'id' | 'arena' | 'slots'>;
 /** The operands of a `task` job, which has none (its task reads its own input). */
 const NO_OPERAND: OperandPlan = { source: -1, shape: [], strides: [], offset: 0, dtype: 'float64' };
 
-/** A started pool of `size` workers. */
+/** What the calling thread does while it waits: report progress (pieces done), help compute pieces. */
+interface Waiting {
+  tick?: (done: number) => void;
+  help?: () => void;
+}
+
+/** A pool of `size` workers (loading until the first call waits for them). */
 export class Pool {
   /** Ring slots: two per worker, so the copy of the next pieces overlaps their computation. */
   readonly slots: number;
@@ -40,6 +50,7 @@ export class Pool {
   private readonly report: Port;
   private jobId = 0;
   private closed = false;
+  private started = false;
   /** Test hook: the next job's injected fault. */
   fault: FaultInjection | undefined;
 
@@ -70,14 +81,20 @@ export class Pool {
     }
     this.supervisor.unref();
     this.supervisor.on('error', () => undefined);
+  }
+
+  /** Waits until every worker has loaded (once). */
+  private awaitStart(): void {
+    if (this.started) return;
     const deadline = Date.now() + STARTUP_MS;
     for (;;) {
       const event = Atomics.load(this.ctrl, CTRL.EVENT);
       if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) this.fail('while starting');
-      if (Atomics.load(this.ctrl, CTRL.READY) === size) break;
+      if (Atomics.load(this.ctrl, CTRL.READY) === this.size) break;
       if (Date.now() > deadline) this.fail(`while starting (waited ${STARTUP_MS / 1000} s)`);
       Atomics.wait(this.ctrl, CTRL.EVENT, event, 100);
     }
+    this.started = true;
   }
 
   /** Whether the pool can take a call (no worker has died). */
@@ -94,8 +111,9 @@ export class Pool {
    * Runs a job; `data[k]` is source k's caller data (copied in and out as its plan says).
    * @throws {ThreadError} when a worker fails; the pool is closed then.
    */
-  run(plan: JobPlan, data: readonly NumericData[], arena: SharedArrayBuffer | null, tick?: (done: number) => void): void {
+  run(plan: JobPlan, data: readonly NumericData[], arena: SharedArrayBuffer | null, waiting: Waiting = {}): void {
     const ctrl = this.ctrl;
+    if (waiting.help === undefined) this.awaitStart();
     const id = ++this.jobId;
     for (const w of [CTRL.ERROR, CTRL.PUBLISHED, CTRL.CLAIMED, CTRL.DONE, CTRL.ABORT]) Atomics.store(ctrl, w, 0);
     Atomics.store(ctrl, CTRL.FAILED, plan.bounds.length - 1);
@@ -105,7 +123,7 @@ export class Pool {
     this.fault = undefined;
     for (const port of this.ports) port.postMessage(job);
     try {
-      this.stage(plan, job, data, arena, tick);
+      asPoolCall(() => this.stage(plan, job, data, arena, waiting));
     } catch (err) {
       // Not a worker's fault (a ThreadError is thrown after the pool is stopped): stop the
       // workers before the caller sees the error, so none writes after this call returns.
@@ -129,19 +147,31 @@ export class Pool {
       kind: 'task', task, axes: [], omit: false, a: NO_OPERAND, b: NO_OPERAND, out: NO_OPERAND, outPerIndex: 0,
       sources: [], axis: 0, bounds, slotBytes: 0, ringBase: 0,
     };
-    this.run(plan, [], arena, tick);
     let first: PieceError | null = null;
+    const ctrl = this.ctrl;
+    // Until the workers have loaded, this thread claims pieces like them.
+    const help = () => {
+      while (!this.started && Atomics.load(ctrl, CTRL.READY) < this.size && Atomics.load(ctrl, CTRL.ERROR) === 0) {
+        const p = Atomics.add(ctrl, CTRL.CLAIMED, 1);
+        if (p >= pieces) break;
+        runTaskPiece(task, arena, ctrl, p, (e) => (first = e));
+        Atomics.add(ctrl, CTRL.DONE, 1);
+        tick?.(Atomics.load(ctrl, CTRL.DONE));
+      }
+      this.awaitStart();
+    };
+    this.run(plan, [], arena, { tick, help });
     for (const port of this.ports) {
       for (let m = this.wt.receiveMessageOnPort(port); m !== undefined; m = this.wt.receiveMessageOnPort(port)) {
         const e = (m.message as { pieceError?: PieceError }).pieceError;
-        if (e !== undefined && (first === null || e.piece < first.piece)) first = e;
+        if (e !== undefined && (first === null || e.piece < (first as PieceError).piece)) first = e;
       }
     }
     return first;
   }
 
   /** The calling thread's part of a job: stage, publish, copy back, wait for the end. */
-  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null, tick?: (done: number) => void): void {
+  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null, waiting: Waiting): void {
     const ctrl = this.ctrl;
     const id = job.id;
     const pieces = plan.bounds.length - 1;
@@ -171,6 +201,7 @@ export class Pool {
     if (!ring) {
       Atomics.store(ctrl, CTRL.PUBLISHED, pieces);
       Atomics.notify(ctrl, CTRL.PUBLISHED);
+      waiting.help?.();
     }
     for (let p = 0; ring && p < pieces; p++) {
       if (p >= this.slots) {
@@ -190,6 +221,8 @@ export class Pool {
       if (!this.waitFor(() => Atomics.load(ctrl, slotWord(this.size, p % this.slots)) >= p + 1, id)) break;
       copyOut(p);
     }
+    this.awaitStart();
+    const tick = waiting.tick;
     const finished = this.waitFor(() => this.allFinished(id), id, tick && (() => tick(Atomics.load(ctrl, CTRL.DONE))));
     if (!finished || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('during the call');
     plan.sources.forEach((src, k) => {

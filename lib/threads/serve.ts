@@ -5,9 +5,9 @@
 import { walk } from '../ndarray/elementwise.js';
 import { NDArray, type NumericData } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce/reduce.js';
-import { CTRL, FAULT, type FaultInjection, type Job, type OperandPlan, type PieceError, slotWord } from './protocol.js';
+import { CTRL, FAULT, type FaultInjection, type Job, type OperandPlan, slotWord } from './protocol.js';
 import { binaryFor, reductionFor } from './registry.js';
-import { taskFor } from './tasks.js';
+import { runTaskPiece } from './tasks.js';
 import { type Port, workerThreads } from './node.js';
 
 type TypedArrayCtor = new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => NumericData;
@@ -41,24 +41,6 @@ function view(views: Views, job: Job, op: OperandPlan, p: number): NDArray {
   shape[job.axis] = job.bounds[p + 1] - s;
   const { data, base } = views.get(op.source, p);
   return new NDArray(data, shape, op.strides, op.offset + s * op.strides[job.axis] - base, op.dtype);
-}
-
-/**
- * Runs piece p of a `task` job, unless an earlier piece failed; a failure is reported on `port`
- * and lowers `FAILED` to p (so later pieces are skipped and the earliest failure is kept).
- */
-function runTaskPiece(job: Job, ctrl: Int32Array, p: number, port: Port): void {
-  if (p > Atomics.load(ctrl, CTRL.FAILED)) return;
-  try {
-    taskFor(job.task!.name)(job.task!.args, p, job.arena);
-  } catch (err) {
-    const e = err as Error;
-    const pieceError: PieceError = { piece: p, name: e?.name ?? 'Error', message: e?.message ?? String(err) };
-    port.postMessage({ pieceError });
-    for (let f = Atomics.load(ctrl, CTRL.FAILED); p < f; f = Atomics.load(ctrl, CTRL.FAILED)) {
-      if (Atomics.compareExchange(ctrl, CTRL.FAILED, f, p) === f) break;
-    }
-  }
 }
 
 /** Computes piece p. */
@@ -108,7 +90,7 @@ export function serve(job: Job, ctrl: Int32Array, index: number, workers: number
       }
       if (Atomics.load(ctrl, CTRL.ABORT) !== 0) break;
       if (job.fault !== undefined && job.fault.piece === p) injectFault(job.fault, ctrl);
-      if (job.kind === 'task') runTaskPiece(job, ctrl, p, port);
+      if (job.kind === 'task') runTaskPiece(job.task!, job.arena, ctrl, p, (pieceError) => port.postMessage({ pieceError }));
       else runPiece(job, views, p);
       Atomics.store(ctrl, slotWord(workers, p % job.slots), p + 1);
       Atomics.add(ctrl, CTRL.DONE, 1);
