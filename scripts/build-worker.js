@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles lib/threads/worker.ts (the code every pool thread runs: the engine, the kernels and
 // the job loop) and the modules that register tasks (lib/threads/tasks.ts; TASKS below: the
-// command line's, whose workers read .npy rows themselves) with esbuild into one CommonJS script, and writes it as a string constant to
+// command line's, whose workers read .npy rows and text tables themselves) with esbuild into one CommonJS script, and writes it as a string constant to
 // lib/threads/worker-source.ts, which the pool starts with `new Worker(code, { eval: true })`.
 // So the same code runs from dist/cjs, dist/esm, the packed tarball and the TypeScript sources
 // under jest, with no worker file to locate at run time. The output is generated (gitignored):
@@ -17,7 +17,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const entry = path.join(root, 'lib', 'threads', 'worker.ts');
 // Modules that register tasks when loaded (they run in the pool threads only).
-const TASKS = [path.join(root, 'lib', 'cli', 'row-task.ts')];
+const TASKS = [path.join(root, 'lib', 'cli', 'row-task.ts'), path.join(root, 'lib', 'cli', 'text-task.ts')];
 const outPath = path.join(root, 'lib', 'threads', 'worker-source.ts');
 
 async function build() {

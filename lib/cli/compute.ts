@@ -13,6 +13,7 @@ import { type Block, type Input, loadArray, type Loaded, NpyRows, type ReadOptio
 import { shapeTuple } from './npy.js';
 import { type Result } from './output.js';
 import { parallelRows } from './parallel-rows.js';
+import { parallelText } from './parallel-text.js';
 import { type Progress } from './progress.js';
 import { type Reducer, type ReduceOptions } from './reducers.js';
 import { type Command } from './args.js';
@@ -126,7 +127,7 @@ export async function compute(job: Job): Promise<Result> {
     return n !== undefined && n >= 2 && !(i.kind === 'npy' && (i.npy!.fortranOrder || i.npy!.size === 0));
   };
   if (job.streams && streamable(p) && isLast(options.axis, ndim!) && large(p)) {
-    return blame(job.names, () => parallelRows(job)) ?? streamed(job, ndim!, large, streamable);
+    return blame(job.names, () => parallelRows(job) ?? parallelText(job)) ?? streamed(job, ndim!, large, streamable);
   }
   return whole(job);
 }

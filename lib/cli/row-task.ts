@@ -1,17 +1,16 @@
 /**
  * The command line's task for the worker pool (lib/threads/tasks.ts): a piece is a range of rows
  * of one or two C-order .npy files (pk, and qk of the same shape), reduced along the last axis.
- * The worker reads the rows itself (its own file descriptor, reads at an offset into memory of
- * its own, reused from piece to piece), decodes them as the one-thread reader does (lib/cli/
+ * The worker reads the rows itself (lib/cli/read-at.ts, into memory of its own, reused from
+ * piece to piece), decodes them as the one-thread reader does (lib/cli/
  * input.ts), runs the command's library function on them as a block, and writes the row values
  * into the job's shared output at the rows' index. Nothing goes through the calling thread.
  */
-import * as fs from 'node:fs';
 import { NDArray } from '../index.js';
 import { registerTask } from '../threads/tasks.js';
 import { type Command } from './args.js';
-import { ioMessage } from './errors.js';
 import { decode, nativeType, type NpyDType } from './npy.js';
+import { inputError, readAt } from './read-at.js';
 import { REDUCERS, type ReduceOptions } from './reducers.js';
 
 /** The task's name. */
@@ -52,23 +51,8 @@ function readRows(k: number, f: RowFile, r0: number, n: number): NDArray {
   const rowBytes = f.ncols * f.dtype.itemsize;
   const need = n * rowBytes;
   const bytes = (raw[k] = grown(raw[k], need));
-  let fd: number;
-  try {
-    fd = fs.openSync(f.path, 'r');
-  } catch (err) {
-    throw Object.assign(new Error(`${f.name}: ${ioMessage(err)}`), { name: 'InputError' });
-  }
-  try {
-    for (let have = 0; have < need; ) {
-      const got = fs.readSync(fd, bytes, have, need - have, f.dataOffset + r0 * rowBytes + have);
-      if (got === 0) throw Object.assign(new Error(`${f.name}: the file was truncated while being read`), { name: 'InputError' });
-      have += got;
-    }
-  } catch (err) {
-    if ((err as Error).name === 'InputError') throw err;
-    throw Object.assign(new Error(`${f.name}: ${ioMessage(err)}`), { name: 'InputError' });
-  } finally {
-    fs.closeSync(fd);
+  if (readAt(f.path, f.name, f.dataOffset + r0 * rowBytes, bytes, need) < need) {
+    throw inputError(`${f.name}: the file was truncated while being read`);
   }
   const count = n * f.ncols;
   const Native = nativeType(f.dtype);
