@@ -9,17 +9,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeThreads } from '../../lib/index';
 import { runningPool } from '../../lib/threads/pool';
-import { cli, tempDir } from './helpers';
+import { cli, rng, tempDir } from './helpers';
 
 jest.setTimeout(120_000);
 
 const dir = tempDir();
-
-/** A deterministic generator (Park-Miller). */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
 
 const SHAPE = [6, 20, 50]; // 120 rows of 50: blocks of 10 rows at 4 KiB
 const SIZE = SHAPE.reduce((a, b) => a * b, 1);

@@ -10,17 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { closeThreads } from '../../lib/index';
 import { runningPool } from '../../lib/threads/pool';
-import { cli, tempDir } from './helpers';
+import { cli, rng, tempDir } from './helpers';
 
 jest.setTimeout(120_000);
 
 const dir = tempDir();
-
-/** A deterministic generator (Park-Miller). */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
 
 const ROWS = 300;
 const COLS = 12;

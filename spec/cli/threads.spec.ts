@@ -10,17 +10,11 @@ import * as path from 'node:path';
 import { closeThreads, getThreads } from '../../lib/index';
 import { writeNpy } from '../../lib/cli/npy';
 import { runningPool } from '../../lib/threads/pool';
-import { builtCli, cli, tempDir } from './helpers';
+import { builtCli, cli, rng, tempDir } from './helpers';
 
 jest.setTimeout(300_000);
 
 const dir = tempDir();
-
-/** A deterministic generator (Park-Miller). */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
 
 // 3000 x 200 = 600,000 values: over the library's threshold (2^18 elements) whole, and in the
 // default 4 MiB blocks (2621 rows, 524,200 values); a 4 KiB block holds 2 rows.
