@@ -34,8 +34,8 @@ const NO_OPERAND: OperandPlan = { source: -1, shape: [], strides: [], offset: 0,
 
 /** What the calling thread does while it waits: report progress (pieces done), help compute pieces. */
 interface Waiting {
-  tick?: (done: number) => void;
-  help?: () => void;
+  tick?: ((done: number) => void) | undefined;
+  help?: (() => void) | undefined;
 }
 
 /** A pool of `size` workers (loading until the first call waits for them). */
