@@ -104,6 +104,7 @@ function textPiece(args: unknown, piece: number, arena: SharedArrayBuffer | null
   let stop = bytes[have - 1] === NEWLINE ? have - 1 : -1;
   while (stop < 0 && from + have < a.size) {
     const got = read(a, from + have, 1 << 16, have);
+    if (got === 0) fail('the file shrank');
     const nl = bytes.subarray(have, have + got).indexOf(NEWLINE);
     have += got;
     if (nl >= 0) stop = have - got + nl;
