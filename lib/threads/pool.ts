@@ -19,7 +19,7 @@ import { asPoolCall } from './nesting.js';
 import { runTaskPiece } from './tasks.js';
 import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, type OperandPlan, type PieceError, slotWord, type SourcePlan, type TaskKey } from './protocol.js';
 import type { SupervisorData } from './supervisor.js';
-import { WORKER_SOURCE } from './worker-source.js';
+import { SUPERVISOR_SOURCE, WORKER_SOURCE } from './worker-source.js';
 
 /** How long the first call waits for the workers to load before giving up. */
 const STARTUP_MS = 60_000;
@@ -74,7 +74,7 @@ export class Pool {
     const code = (wasm.available ? '' : 'globalThis.SCIPY_ENTROPY_NO_WASM = true;\n') + WORKER_SOURCE;
     const workerData: SupervisorData = { role: 'supervisor', code, ctrl: this.ctrl, ports: workerPorts, report: channel.port2 };
     try {
-      this.supervisor = new wt.Worker(code, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
+      this.supervisor = new wt.Worker(SUPERVISOR_SOURCE, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
     } catch (err) {
       // E.g. Node's permission model without --allow-worker.
       throw new ThreadError(`could not start worker threads: ${err instanceof Error ? err.message : String(err)}`);
