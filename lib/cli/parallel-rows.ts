@@ -3,7 +3,8 @@
  * is a C-order .npy file on disk reduced along its last axis, and more than one thread is asked
  * for, each worker reads, decodes and reduces whole blocks of rows itself (lib/cli/row-task.ts),
  * claiming them one after the other, and writes the row values into shared memory; this thread
- * only waits (drawing the progress bar) and takes the values in order. The blocks are the ones
+ * is one of the N (it claims blocks too, with N - 1 workers), draws the progress bar between
+ * blocks, and takes the values in order. The blocks are the ones
  * the one-thread stream reads (`--block-bytes`), so the values are the same, and so are errors:
  * the first failing block in file order wins, with the wording a one-thread run gives.
  */
@@ -41,7 +42,7 @@ export function parallelRows(job: Job): Result | null {
   const rowsPerPiece = Math.max(1, Math.floor(job.limit / (8 * Math.max(ncols, 1))));
   const pieces = Math.ceil(nrows / rowsPerPiece);
   if (pieces < 2) return null;
-  const workers = pool(threads);
+  const workers = pool(threads - 1); // and this thread
   const arena = workers.arena.get(nrows * 8);
   if (arena === null) return null;
   const files: RowFile[] = inputs.map((i) => ({ path: i.file!, name: i.name, dataOffset: i.npy!.dataOffset, dtype: i.npy!.dtype, ncols }));

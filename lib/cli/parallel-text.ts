@@ -3,7 +3,8 @@
  * table) file on disk reduced along its last axis, without qk or row labels, and more than one
  * thread is asked for, the file is cut into byte ranges that workers read, parse and reduce
  * themselves (lib/cli/text-task.ts). This thread reads the first lines (header, delimiter,
- * columns: what every worker parses again), then only waits and joins the row values in order.
+ * columns: what every worker parses again), then takes ranges too (N - 1 workers and itself),
+ * and joins the row values in order.
  * Should any piece fail (a bad field, a ragged row...), the run is redone on one thread from the
  * start, which reports the first error in file order with the wording and line number it
  * always gives; so do tables this cannot take (row labels, a first row beyond the first MiB).
@@ -59,7 +60,7 @@ export function parallelText(job: Job): Result | null {
   // A data row takes at least two bytes per field (a digit, a delimiter or the line break).
   const capacity = Math.floor(pieceBytes / (2 * table.width)) + 2;
   const layout = textLayout(pieces, capacity);
-  const workers = pool(threads);
+  const workers = pool(threads - 1); // and this thread
   const arena = workers.arena.get(layout.bytes);
   if (arena === null) return null;
   const args: TextTaskArgs = {

@@ -4,7 +4,7 @@
  * the job, copies staged input into the arena piece by piece (publishing each), then sleeps in
  * `Atomics.wait` until every worker has finished, copying staged output back as pieces complete.
  * The first call waits for the threads to load (about 0.1 s), except a task's, whose pieces the
- * calling thread computes itself meanwhile.
+ * calling thread computes too, from the start.
  *
  * Faults: a worker that throws, exits or is terminated makes the call throw a `ThreadError`
  * (no result is returned, nothing partial is presented as complete); the pool is then shut down
@@ -137,8 +137,10 @@ export class Pool {
 
   /**
    * Runs `pieces` pieces of a task (lib/threads/tasks.ts) with `arena` as their shared memory,
-   * calling `tick` with the pieces done while it waits (a few times a second); returns the
-   * earliest piece's failure, or null when every piece succeeded.
+   * on the workers and on the calling thread, which claims pieces like them (so a pool of n - 1
+   * workers gives n threads, and the first pieces start before the workers have loaded);
+   * calls `tick` with the pieces done as they complete. Returns the earliest piece's failure,
+   * or null when every piece succeeded.
    * @throws {ThreadError} when a worker fails (exits, or throws outside the task); the pool is closed then.
    */
   runTask(task: TaskKey, pieces: number, arena: SharedArrayBuffer | null, tick?: (done: number) => void): PieceError | null {
@@ -149,9 +151,9 @@ export class Pool {
     };
     let first: PieceError | null = null;
     const ctrl = this.ctrl;
-    // Until the workers have loaded, this thread claims pieces like them.
+    // This thread claims pieces like the workers.
     const help = () => {
-      while (!this.started && Atomics.load(ctrl, CTRL.READY) < this.size && Atomics.load(ctrl, CTRL.ERROR) === 0) {
+      while (Atomics.load(ctrl, CTRL.ERROR) === 0) {
         const p = Atomics.add(ctrl, CTRL.CLAIMED, 1);
         if (p >= pieces) break;
         runTaskPiece(task, arena, ctrl, p, (e) => (first = e));

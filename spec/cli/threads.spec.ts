@@ -1,8 +1,8 @@
 /**
  * `--threads`: the output is the same byte for byte for 1, 2 and 3 threads, on CSV and .npy
  * inputs, streamed (blocks of a few rows, and blocks large enough for the worker pool) and whole,
- * with and without --qk; streamed blocks reach the pool in shared memory (used in place, not
- * staged); bad values exit 2 with one line; a process with a running pool exits by itself.
+ * with and without --qk; streamed blocks (stdin) reach the pool in shared memory (used in place,
+ * not staged); bad values exit 2 with one line; a process with a running pool exits by itself.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -74,10 +74,11 @@ describe('the output is the same for every thread count', () => {
 });
 
 describe('the pool runs on streamed blocks, in place', () => {
+  // Read from stdin: files on disk are read by the workers themselves (threads-npy.spec.ts, threads-text.spec.ts).
   it.each(['csv', 'npy'] as const)('%s: blocks of 2621 rows in shared memory', async (kind) => {
     closeThreads();
     expect(runningPool()).toBeNull();
-    const r = await cli(['entropy', P[kind], '--axis', '1', '--threads', '2'], { env: { SCIPY_ENTROPY_BLOCK_BYTES: String(4 * 2 ** 20) } });
+    const r = await cli(['entropy', '-', '--axis', '1', '--threads', '2'], { stdin: fs.readFileSync(P[kind]), env: { SCIPY_ENTROPY_BLOCK_BYTES: String(4 * 2 ** 20) } });
     expect(r.code).toBe(0);
     expect(getThreads()).toBe(2);
     const pool = runningPool();
