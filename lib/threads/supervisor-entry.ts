@@ -8,4 +8,5 @@ import { workerThreads } from './node.js';
 import { supervise, type SupervisorData } from './supervisor.js';
 
 const wt = workerThreads();
-if (wt !== null) supervise(wt, wt.workerData as SupervisorData);
+const data = wt?.workerData as SupervisorData | undefined;
+if (wt !== null && data?.role === 'supervisor') supervise(wt, data);
