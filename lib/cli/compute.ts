@@ -12,8 +12,11 @@ import { InputError } from './errors.js';
 import { type Block, type Input, loadArray, type Loaded, NpyRows, type ReadOptions, type RowReader, TextRows } from './input.js';
 import { shapeTuple } from './npy.js';
 import { type Result } from './output.js';
+import { parallelRows } from './parallel-rows.js';
+import { parallelText } from './parallel-text.js';
 import { type Progress } from './progress.js';
 import { type Reducer, type ReduceOptions } from './reducers.js';
+import { type Command } from './args.js';
 
 /** The largest buffer Node allocates, in bytes. */
 export const MAX_BYTES = buffer.constants.MAX_LENGTH;
@@ -22,6 +25,7 @@ export const MAX_BYTES = buffer.constants.MAX_LENGTH;
 export interface Job {
   p: Input;
   q: Input | undefined;
+  command: Command;
   reducer: Reducer;
   options: ReduceOptions;
   read: ReadOptions;
@@ -122,7 +126,9 @@ export async function compute(job: Job): Promise<Result> {
     const n = ndimOf(i);
     return n !== undefined && n >= 2 && !(i.kind === 'npy' && (i.npy!.fortranOrder || i.npy!.size === 0));
   };
-  if (job.streams && streamable(p) && isLast(options.axis, ndim!) && large(p)) return streamed(job, ndim!, large, streamable);
+  if (job.streams && streamable(p) && isLast(options.axis, ndim!) && large(p)) {
+    return blame(job.names, () => parallelRows(job) ?? parallelText(job)) ?? streamed(job, ndim!, large, streamable);
+  }
   return whole(job);
 }
 

@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { NDArray } from '../index.js';
 import { at, displayName, InputError, ioMessage } from './errors.js';
 import { readJson } from './json.js';
-import { decode, headerLength, isNpy, isNpyPrefix, type NpyHeader, parseHeader, readNpy } from './npy.js';
+import { decode, headerLength, isNpy, isNpyPrefix, nativeType, type NpyHeader, parseHeader, readNpy } from './npy.js';
 import { Float64Builder, TextTable, type TextOptions } from './text.js';
 
 /** The kinds of input files. */
@@ -118,6 +118,11 @@ export interface Input {
   puller: ChunkPuller;
   /** The .npy header, for kind `npy` (read on opening; the bytes stay unconsumed). */
   npy?: NpyHeader;
+  /**
+   * The path of the regular file whose bytes these are, as they are (not decompressed or taken
+   * from an archive): workers may read it themselves (lib/cli/parallel-rows.ts).
+   */
+  file?: string;
 }
 
 /** Where to read `-` from (replaceable for tests). */
@@ -194,7 +199,9 @@ export async function openInput(file: string, ctx: InputContext, options: ReadOp
   let ext = path.extname(file).toLowerCase();
   let head = await puller.peek(8);
   if (head.length === 0) throw new InputError(`${name}: input was empty`);
+  let direct = size !== undefined;
   if (startsWith(head, GZIP) || ext === '.gz') {
+    direct = false;
     if (!startsWith(head, GZIP)) throw new InputError(`${name}: not gzip data (no 1f 8b magic bytes at the start)`);
     const gunzip = puller.stream().pipe(zlib.createGunzip());
     puller = new ChunkPuller((gunzip as AsyncIterable<Uint8Array>)[Symbol.asyncIterator](), name);
@@ -204,6 +211,7 @@ export async function openInput(file: string, ctx: InputContext, options: ReadOp
     if (head.length === 0) throw new InputError(`${name}: input was empty (after decompressing)`);
   }
   if (startsWith(head, ZIP) || ext === '.npz') {
+    direct = false;
     const bytes = await npzMember(await puller.rest(), name, options.key);
     puller = new ChunkPuller(
       (async function* () {
@@ -220,7 +228,7 @@ export async function openInput(file: string, ctx: InputContext, options: ReadOp
   let kind: InputKind;
   if (ext === '.npy') kind = 'npy';
   else kind = sniff(head, name, ext);
-  const input: Input = { path: file, name, kind, size, puller };
+  const input: Input = { path: file, name, kind, size, puller, ...(direct && { file }) };
   if (kind === 'npy') input.npy = await peekNpyHeader(puller, name);
   return input;
 }
@@ -452,24 +460,6 @@ export class TextRows implements RowReader {
     this.ahead -= rows;
     this.consumed = rows;
     return { data: this.out.view().subarray(0, rows * this.table.ncols), rows };
-  }
-}
-
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-/** The typed array whose memory holds `dtype`'s bytes as they are in the file, if there is one. */
-function nativeType(dtype: NpyHeader['dtype']): (new (b: SharedArrayBuffer, offset: number, n: number) => Block['data']) | null {
-  if (dtype.little !== LITTLE_ENDIAN && dtype.itemsize > 1) return null;
-  switch (`${dtype.kind}${dtype.itemsize}`) {
-    case 'f8': return Float64Array;
-    case 'f4': return Float32Array;
-    case 'i1': return Int8Array;
-    case 'i2': return Int16Array;
-    case 'i4': return Int32Array;
-    case 'u1': return Uint8Array;
-    case 'u2': return Uint16Array;
-    case 'u4': return Uint32Array;
-    default: return null; // bool (made 0 or 1), int64 and uint64 (made float64)
   }
 }
 

@@ -11,6 +11,9 @@
 import { NDArray } from '../index.js';
 import { InputError } from './errors.js';
 
+/** The typed arrays the elements of a `.npy` file are decoded into. */
+export type NpyData = Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
+
 /** The element types read from `.npy` files. */
 export interface NpyDType {
   /** numpy's dtype name, e.g. `float64`. */
@@ -144,6 +147,24 @@ export function parseDescr(descr: string, file: string): NpyDType {
   return { name, itemsize, little, kind: kind as NpyDType['kind'] };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** The typed array whose memory holds `dtype`'s bytes as they are in the file, if there is one. */
+export function nativeType(dtype: NpyDType): (new (b: ArrayBufferLike, offset: number, n: number) => NpyData) | null {
+  if (dtype.little !== LITTLE_ENDIAN && dtype.itemsize > 1) return null;
+  switch (`${dtype.kind}${dtype.itemsize}`) {
+    case 'f8': return Float64Array;
+    case 'f4': return Float32Array;
+    case 'i1': return Int8Array;
+    case 'i2': return Int16Array;
+    case 'i4': return Int32Array;
+    case 'u1': return Uint8Array;
+    case 'u2': return Uint16Array;
+    case 'u4': return Uint32Array;
+    default: return null; // bool (made 0 or 1), int64 and uint64 (made float64)
+  }
+}
+
 /**
  * Decodes `count` elements of `dtype` from `bytes` (starting at byte 0) into a typed array the
  * library accepts: the same type where one exists (float64, float32, int8..int32, uint8..uint32,
@@ -151,7 +172,7 @@ export function parseDescr(descr: string, file: string): NpyDType {
  * conversion to float64). With `into` (at least `count` * 8 bytes), the values are written at
  * its start and the result is a view of it (a reused shared buffer the worker pool uses in place).
  */
-export function decode(bytes: Uint8Array, dtype: NpyDType, count: number, into?: SharedArrayBuffer): Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array {
+export function decode(bytes: Uint8Array, dtype: NpyDType, count: number, into?: ArrayBufferLike): NpyData {
   const view = new DataView(bytes.buffer, bytes.byteOffset, count * dtype.itemsize);
   const le = dtype.little;
   const n = count;

@@ -161,7 +161,7 @@ async function computeArgs(args: Args, io: Io): Promise<Result> {
   const showProgress = io.env.SCIPY_ENTROPY_PROGRESS === '1' || (io.stderr.isTTY === true && (p.size ?? Infinity) > Math.max(limit, PROGRESS_BYTES));
   const progress = showProgress ? bar(io.stderr, p.name) : silent;
   try {
-    return await compute({ p, q, reducer: REDUCERS[command], options, read, limit, progress, names, streams: command !== 'differential_entropy', axisPerInput: command === 'jensenshannon' });
+    return await compute({ p, q, command, reducer: REDUCERS[command], options, read, limit, progress, names, streams: command !== 'differential_entropy', axisPerInput: command === 'jensenshannon' });
   } finally {
     progress.end();
   }

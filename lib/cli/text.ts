@@ -90,6 +90,11 @@ export class TextTable {
     if (options.indexCol === null) this.labelColumn = -1;
   }
 
+  /** The number of fields per line (known after the first data row; -1 before). */
+  get width(): number {
+    return this.nfields;
+  }
+
   /** Whether the rows carry labels (known after the first data row). */
   get hasLabels(): boolean {
     return this.labelColumn !== undefined && this.labelColumn >= 0;

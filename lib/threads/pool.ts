@@ -3,6 +3,8 @@
  * it), unref'd so it never keeps a process alive. A call is synchronous: the main thread posts
  * the job, copies staged input into the arena piece by piece (publishing each), then sleeps in
  * `Atomics.wait` until every worker has finished, copying staged output back as pieces complete.
+ * The first call waits for the threads to load (about 0.1 s), except a task's, whose pieces the
+ * calling thread computes too, from the start.
  *
  * Faults: a worker that throws, exits or is terminated makes the call throw a `ThreadError`
  * (no result is returned, nothing partial is presented as complete); the pool is then shut down
@@ -13,9 +15,11 @@ import type { NumericData } from '../ndarray/ndarray.js';
 import { wasm } from '../wasm/kernels.js';
 import { Arena } from './arena.js';
 import { type Port, type WorkerHandle, workerThreads, type WorkerThreads } from './node.js';
-import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, slotWord, type SourcePlan } from './protocol.js';
+import { asPoolCall } from './nesting.js';
+import { runTaskPiece } from './tasks.js';
+import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, type OperandPlan, type PieceError, slotWord, type SourcePlan, type TaskKey } from './protocol.js';
 import type { SupervisorData } from './supervisor.js';
-import { WORKER_SOURCE } from './worker-source.js';
+import { SUPERVISOR_SOURCE, WORKER_SOURCE } from './worker-source.js';
 
 /** How long the first call waits for the workers to load before giving up. */
 const STARTUP_MS = 60_000;
@@ -25,7 +29,16 @@ type TypedArrayCtor = new (buffer: SharedArrayBuffer, byteOffset: number, length
 /** A job before the pool fills in its id and memory. */
 export type JobPlan = Omit<Job, 'id' | 'arena' | 'slots'>;
 
-/** A started pool of `size` workers. */
+/** The operands of a `task` job, which has none (its task reads its own input). */
+const NO_OPERAND: OperandPlan = { source: -1, shape: [], strides: [], offset: 0, dtype: 'float64' };
+
+/** What the calling thread does while it waits: report progress (pieces done), help compute pieces. */
+interface Waiting {
+  tick?: ((done: number) => void) | undefined;
+  help?: (() => void) | undefined;
+}
+
+/** A pool of `size` workers (loading until the first call waits for them). */
 export class Pool {
   /** Ring slots: two per worker, so the copy of the next pieces overlaps their computation. */
   readonly slots: number;
@@ -37,6 +50,7 @@ export class Pool {
   private readonly report: Port;
   private jobId = 0;
   private closed = false;
+  private started = false;
   /** Test hook: the next job's injected fault. */
   fault: FaultInjection | undefined;
 
@@ -60,21 +74,27 @@ export class Pool {
     const code = (wasm.available ? '' : 'globalThis.SCIPY_ENTROPY_NO_WASM = true;\n') + WORKER_SOURCE;
     const workerData: SupervisorData = { role: 'supervisor', code, ctrl: this.ctrl, ports: workerPorts, report: channel.port2 };
     try {
-      this.supervisor = new wt.Worker(code, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
+      this.supervisor = new wt.Worker(SUPERVISOR_SOURCE, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
     } catch (err) {
       // E.g. Node's permission model without --allow-worker.
       throw new ThreadError(`could not start worker threads: ${err instanceof Error ? err.message : String(err)}`);
     }
     this.supervisor.unref();
     this.supervisor.on('error', () => undefined);
+  }
+
+  /** Waits until every worker has loaded (once). */
+  private awaitStart(): void {
+    if (this.started) return;
     const deadline = Date.now() + STARTUP_MS;
     for (;;) {
       const event = Atomics.load(this.ctrl, CTRL.EVENT);
       if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) this.fail('while starting');
-      if (Atomics.load(this.ctrl, CTRL.READY) === size) break;
+      if (Atomics.load(this.ctrl, CTRL.READY) === this.size) break;
       if (Date.now() > deadline) this.fail(`while starting (waited ${STARTUP_MS / 1000} s)`);
       Atomics.wait(this.ctrl, CTRL.EVENT, event, 100);
     }
+    this.started = true;
   }
 
   /** Whether the pool can take a call (no worker has died). */
@@ -91,17 +111,19 @@ export class Pool {
    * Runs a job; `data[k]` is source k's caller data (copied in and out as its plan says).
    * @throws {ThreadError} when a worker fails; the pool is closed then.
    */
-  run(plan: JobPlan, data: readonly NumericData[], arena: SharedArrayBuffer | null): void {
+  run(plan: JobPlan, data: readonly NumericData[], arena: SharedArrayBuffer | null, waiting: Waiting = {}): void {
     const ctrl = this.ctrl;
+    if (waiting.help === undefined) this.awaitStart();
     const id = ++this.jobId;
     for (const w of [CTRL.ERROR, CTRL.PUBLISHED, CTRL.CLAIMED, CTRL.DONE, CTRL.ABORT]) Atomics.store(ctrl, w, 0);
+    Atomics.store(ctrl, CTRL.FAILED, plan.bounds.length - 1);
     for (let s = 0; s < this.slots; s++) Atomics.store(ctrl, slotWord(this.size, s), 0);
     Atomics.store(ctrl, CTRL.JOB, id);
     const job: Job = { ...plan, id, arena, slots: this.slots, fault: this.fault };
     this.fault = undefined;
     for (const port of this.ports) port.postMessage(job);
     try {
-      this.stage(plan, job, data, arena);
+      asPoolCall(() => this.stage(plan, job, data, arena, waiting));
     } catch (err) {
       // Not a worker's fault (a ThreadError is thrown after the pool is stopped): stop the
       // workers before the caller sees the error, so none writes after this call returns.
@@ -113,8 +135,45 @@ export class Pool {
     }
   }
 
+  /**
+   * Runs `pieces` pieces of a task (lib/threads/tasks.ts) with `arena` as their shared memory,
+   * on the workers and on the calling thread, which claims pieces like them (so a pool of n - 1
+   * workers gives n threads, and the first pieces start before the workers have loaded);
+   * calls `tick` with the pieces done as they complete. Returns the earliest piece's failure,
+   * or null when every piece succeeded.
+   * @throws {ThreadError} when a worker fails (exits, or throws outside the task); the pool is closed then.
+   */
+  runTask(task: TaskKey, pieces: number, arena: SharedArrayBuffer | null, tick?: (done: number) => void): PieceError | null {
+    const bounds = Array.from({ length: pieces + 1 }, (_, p) => p);
+    const plan: JobPlan = {
+      kind: 'task', task, axes: [], omit: false, a: NO_OPERAND, b: NO_OPERAND, out: NO_OPERAND, outPerIndex: 0,
+      sources: [], axis: 0, bounds, slotBytes: 0, ringBase: 0,
+    };
+    let first: PieceError | null = null;
+    const ctrl = this.ctrl;
+    // This thread claims pieces like the workers.
+    const help = () => {
+      while (Atomics.load(ctrl, CTRL.ERROR) === 0) {
+        const p = Atomics.add(ctrl, CTRL.CLAIMED, 1);
+        if (p >= pieces) break;
+        runTaskPiece(task, arena, ctrl, p, (e) => (first = e));
+        Atomics.add(ctrl, CTRL.DONE, 1);
+        tick?.(Atomics.load(ctrl, CTRL.DONE));
+      }
+      this.awaitStart();
+    };
+    this.run(plan, [], arena, { tick, help });
+    for (const port of this.ports) {
+      for (let m = this.wt.receiveMessageOnPort(port); m !== undefined; m = this.wt.receiveMessageOnPort(port)) {
+        const e = (m.message as { pieceError?: PieceError }).pieceError;
+        if (e !== undefined && (first === null || e.piece < (first as PieceError).piece)) first = e;
+      }
+    }
+    return first;
+  }
+
   /** The calling thread's part of a job: stage, publish, copy back, wait for the end. */
-  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null): void {
+  private stage(plan: JobPlan, job: Job, data: readonly NumericData[], arena: SharedArrayBuffer | null, waiting: Waiting): void {
     const ctrl = this.ctrl;
     const id = job.id;
     const pieces = plan.bounds.length - 1;
@@ -139,7 +198,14 @@ export class Pool {
     plan.sources.forEach((src, k) => {
       if (src.mode === 'whole' && src.input) region(k, -1).set(data[k].subarray(src.lo, src.lo + src.length));
     });
-    for (let p = 0; p < pieces; p++) {
+    // Without ring slots to reuse, every piece is ready now.
+    const ring = plan.sources.some((src) => src.mode === 'ring');
+    if (!ring) {
+      Atomics.store(ctrl, CTRL.PUBLISHED, pieces);
+      Atomics.notify(ctrl, CTRL.PUBLISHED);
+      waiting.help?.();
+    }
+    for (let p = 0; ring && p < pieces; p++) {
       if (p >= this.slots) {
         // The slot's previous piece must be done (and its output copied) before it is reused.
         if (!this.waitFor(() => Atomics.load(ctrl, slotWord(this.size, p % this.slots)) >= p - this.slots + 1, id)) break;
@@ -153,11 +219,14 @@ export class Pool {
       Atomics.store(ctrl, CTRL.PUBLISHED, p + 1);
       Atomics.notify(ctrl, CTRL.PUBLISHED);
     }
-    for (let p = Math.max(0, pieces - this.slots); p < pieces; p++) {
+    for (let p = Math.max(0, pieces - this.slots); ring && p < pieces; p++) {
       if (!this.waitFor(() => Atomics.load(ctrl, slotWord(this.size, p % this.slots)) >= p + 1, id)) break;
       copyOut(p);
     }
-    if (!this.waitFor(() => this.allFinished(id), id) || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('during the call');
+    this.awaitStart();
+    const tick = waiting.tick;
+    const finished = this.waitFor(() => this.allFinished(id), id, tick && (() => tick(Atomics.load(ctrl, CTRL.DONE))));
+    if (!finished || Atomics.load(ctrl, CTRL.DONE) !== pieces) this.fail('during the call');
     plan.sources.forEach((src, k) => {
       if (src.mode === 'whole' && src.output) data[k].set(region(k, -1).subarray(0, src.length), src.lo);
     });
@@ -169,14 +238,15 @@ export class Pool {
     return true;
   }
 
-  /** Sleeps until `cond` holds (true) or a fault is raised (false). */
-  private waitFor(cond: () => boolean, id: number): boolean {
+  /** Sleeps until `cond` holds (true) or a fault is raised (false), calling `tick` at least 5 times a second. */
+  private waitFor(cond: () => boolean, id: number, tick?: () => void): boolean {
     for (;;) {
       const event = Atomics.load(this.ctrl, CTRL.EVENT);
       if (Atomics.load(this.ctrl, CTRL.ERROR) !== 0) return false;
       if (cond()) return true;
       if (Atomics.load(this.ctrl, CTRL.JOB) !== id) return false;
-      Atomics.wait(this.ctrl, CTRL.EVENT, event, 1000);
+      tick?.();
+      Atomics.wait(this.ctrl, CTRL.EVENT, event, tick === undefined ? 1000 : 200);
     }
   }
 

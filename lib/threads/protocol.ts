@@ -6,6 +6,8 @@
  * with `Atomics.add(CLAIMED)`, wait until the main thread has `PUBLISHED` them (copied their
  * input into shared memory), compute, record the piece in its ring slot's word and bump `EVENT`.
  * The main thread sleeps in `Atomics.wait` on `EVENT`; every progress, finish or fault bumps it.
+ * A `task` job's pieces need nothing from the main thread (a task reads its own input): all are
+ * published at once, and a piece that fails records itself in `FAILED` instead of faulting.
  */
 import type { DType, NumericData } from '../ndarray/ndarray.js';
 
@@ -27,8 +29,10 @@ export const CTRL = {
   EVENT: 6,
   /** The id of the current job. */
   JOB: 7,
+  /** `task` jobs: the first piece that failed (pieces after it are skipped), else the piece count. */
+  FAILED: 8,
   /** First of one word per worker: the id of the last job it finished, or {@link DEAD}. */
-  WORKERS: 8,
+  WORKERS: 9,
 } as const;
 
 /** Kinds of fault in `CTRL.ERROR`. */
@@ -97,13 +101,30 @@ export interface ReductionKey {
   params?: unknown;
 }
 
+/**
+ * A task by its name (see lib/threads/tasks.ts) and its arguments (structured-cloneable): piece
+ * p of a `task` job runs the task on `args` and p, and its failure is the piece's, not a fault.
+ */
+export interface TaskKey {
+  name: string;
+  args: unknown;
+}
+
+/** A piece of a `task` job that threw: its index and the error's name and message. */
+export interface PieceError {
+  piece: number;
+  name: string;
+  message: string;
+}
+
 /** What every worker receives for one call. */
 export interface Job {
   id: number;
-  kind: 'reduce' | 'map';
-  /** `reduce`: the reduction; `map`: the elementwise function's name. */
+  kind: 'reduce' | 'map' | 'task';
+  /** `reduce`: the reduction; `map`: the elementwise function's name; `task`: the task. */
   reduction?: ReductionKey;
   binary?: string;
+  task?: TaskKey;
   /** `reduce`: the axes reduced, and whether NaN positions are omitted. */
   axes: number[];
   omit: boolean;

@@ -7,6 +7,7 @@ import { NDArray, type NumericData } from '../ndarray/ndarray.js';
 import { reduceSlices } from '../ndarray/reduce/reduce.js';
 import { CTRL, FAULT, type FaultInjection, type Job, type OperandPlan, slotWord } from './protocol.js';
 import { binaryFor, reductionFor } from './registry.js';
+import { runTaskPiece } from './tasks.js';
 import { type Port, workerThreads } from './node.js';
 
 type TypedArrayCtor = new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => NumericData;
@@ -89,7 +90,8 @@ export function serve(job: Job, ctrl: Int32Array, index: number, workers: number
       }
       if (Atomics.load(ctrl, CTRL.ABORT) !== 0) break;
       if (job.fault !== undefined && job.fault.piece === p) injectFault(job.fault, ctrl);
-      runPiece(job, views, p);
+      if (job.kind === 'task') runTaskPiece(job.task!, job.arena, ctrl, p, (pieceError) => port.postMessage({ pieceError }));
+      else runPiece(job, views, p);
       Atomics.store(ctrl, slotWord(workers, p % job.slots), p + 1);
       Atomics.add(ctrl, CTRL.DONE, 1);
       bump(ctrl);

@@ -4,6 +4,7 @@
  */
 import { ThreadError, ValueError } from '../errors.js';
 import { availableCores, envVar, workerThreads } from './node.js';
+import { insidePoolCall } from './nesting.js';
 import { closePool } from './pool.js';
 
 /** The most threads accepted. */
@@ -48,10 +49,12 @@ export function setThreads(n: number | 'auto'): void {
 /**
  * The number of threads large calls use: set by {@link setThreads}, else read once from
  * `SCIPY_ENTROPY_THREADS` (a whole number, or `0` / `auto` for every core), else 1. Where
- * worker threads are not available the variable is ignored (1).
+ * worker threads are not available the variable is ignored (1), and so is every setting while the
+ * calling thread is inside a pool call (lib/threads/nesting.ts).
  * @throws {ValueError} when `SCIPY_ENTROPY_THREADS` holds anything else.
  */
 export function getThreads(): number {
+  if (insidePoolCall()) return 1;
   if (chosen === null) {
     const env = envVar('SCIPY_ENTROPY_THREADS');
     if (env === undefined || env.trim() === '') {

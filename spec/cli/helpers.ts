@@ -103,3 +103,9 @@ function newestMtime(dir: string): number {
   }
   return newest;
 }
+
+/** A deterministic generator of numbers in (0, 1) (Park-Miller). */
+export function rng(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}

@@ -1,8 +1,8 @@
 /**
  * `--threads`: the output is the same byte for byte for 1, 2 and 3 threads, on CSV and .npy
  * inputs, streamed (blocks of a few rows, and blocks large enough for the worker pool) and whole,
- * with and without --qk; streamed blocks reach the pool in shared memory (used in place, not
- * staged); bad values exit 2 with one line; a process with a running pool exits by itself.
+ * with and without --qk; streamed blocks (stdin) reach the pool in shared memory (used in place,
+ * not staged); bad values exit 2 with one line; a process with a running pool exits by itself.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,17 +10,11 @@ import * as path from 'node:path';
 import { closeThreads, getThreads } from '../../lib/index';
 import { writeNpy } from '../../lib/cli/npy';
 import { runningPool } from '../../lib/threads/pool';
-import { builtCli, cli, tempDir } from './helpers';
+import { builtCli, cli, rng, tempDir } from './helpers';
 
 jest.setTimeout(300_000);
 
 const dir = tempDir();
-
-/** A deterministic generator (Park-Miller). */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
 
 // 3000 x 200 = 600,000 values: over the library's threshold (2^18 elements) whole, and in the
 // default 4 MiB blocks (2621 rows, 524,200 values); a 4 KiB block holds 2 rows.
@@ -80,10 +74,11 @@ describe('the output is the same for every thread count', () => {
 });
 
 describe('the pool runs on streamed blocks, in place', () => {
+  // Read from stdin: files on disk are read by the workers themselves (threads-npy.spec.ts, threads-text.spec.ts).
   it.each(['csv', 'npy'] as const)('%s: blocks of 2621 rows in shared memory', async (kind) => {
     closeThreads();
     expect(runningPool()).toBeNull();
-    const r = await cli(['entropy', P[kind], '--axis', '1', '--threads', '2'], { env: { SCIPY_ENTROPY_BLOCK_BYTES: String(4 * 2 ** 20) } });
+    const r = await cli(['entropy', '-', '--axis', '1', '--threads', '2'], { stdin: fs.readFileSync(P[kind]), env: { SCIPY_ENTROPY_BLOCK_BYTES: String(4 * 2 ** 20) } });
     expect(r.code).toBe(0);
     expect(getThreads()).toBe(2);
     const pool = runningPool();
