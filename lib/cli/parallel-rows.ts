@@ -52,6 +52,7 @@ export function parallelRows(job: Job): Result | null {
   const failed = workers.runTask({ name: ROW_TASK, args }, pieces, arena, (done) => job.progress.update(Math.min(nrows, done * rowsPerPiece) * rowBytes, total));
   // The library's errors as thrown (the caller names the inputs, as for a one-thread block).
   if (failed !== null) throw failed.name === 'InputError' ? new InputError(failed.message) : Object.assign(new Error(failed.message), { name: failed.name });
+  job.progress.update(total, total); // the last piece may end after the last report
   const values = new Float64Array(nrows);
   values.set(new Float64Array(arena, 0, nrows));
   const shape = inputs[0].npy!.shape.slice(0, -1);

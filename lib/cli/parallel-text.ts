@@ -69,6 +69,7 @@ export function parallelText(job: Job): Result | null {
   };
   const failed = workers.runTask({ name: TEXT_TASK, args }, pieces, arena, (done) => job.progress.update(Math.min(p.size!, prefix + done * pieceBytes), p.size));
   if (failed !== null) return null;
+  job.progress.update(p.size!, p.size); // the last piece may end after the last report
   const counts = new Int32Array(arena, 0, pieces);
   const rows = counts.reduce((s, n) => s + n, 0);
   const values = new Float64Array(rows);
