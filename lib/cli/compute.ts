@@ -167,14 +167,16 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
   const pText = pRows instanceof TextRows ? pRows : undefined;
   const pLead = p.kind === 'npy' ? p.npy!.shape.slice(0, -1) : undefined; // a table's row count is known at the end
   const pErrors = new WeakSet<object>();
-  const readP = async (n: number): Promise<Block | null> => {
+  /** Runs a read of pk's rows, marking what it throws as pk's reading error (reported as it is). */
+  const fromP = async <T>(f: () => Promise<T>): Promise<T> => {
     try {
-      return await pRows.read(n);
+      return await f();
     } catch (err) {
       if (err && typeof err === 'object') pErrors.add(err);
       throw err;
     }
   };
+  const readP = (n: number): Promise<Block | null> => fromP(() => pRows.read(n));
   /** Reads the rest of an input, counting its rows (pk's by default). */
   const drain = async (read: (n: number) => Promise<Block | null> = readP): Promise<number> => {
     let n = 0;
@@ -216,7 +218,7 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
         mode = { kind: 'single', Q: Q.reshape(1, Q.ndim === 0 ? 1 : Q.shape[Q.ndim - 1]), shape: Q.shape };
       } else {
         // q has several rows: pk must have several too, and q's leading shape must not add to pk's.
-        if (pLead === undefined ? (await pRows.start(2)) < 2 : pLead.reduce((a, b) => a * b, 1) < 2) return await fallback();
+        if (pLead === undefined ? (await fromP(() => pRows.start(2))) < 2 : pLead.reduce((a, b) => a * b, 1) < 2) return await fallback();
         if (pLead !== undefined && qLead !== undefined) {
           const off = pLead.length - qLead.length;
           if (!qLead.every((d, k) => d === 1 || d === pLead[k + off])) return await fallback();
@@ -233,7 +235,7 @@ async function streamed(job: Job, ndim: number, large: (i: Input) => boolean, st
       }
     }
 
-    const nP = await pRows.start(1);
+    const nP = await fromP(() => pRows.start(1));
     const qRows = mode.kind === 'aligned' ? mode.rows : undefined;
     if (nP === 0) {
       wholeRun = true; // a table of no rows
