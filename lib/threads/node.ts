@@ -23,7 +23,7 @@ export interface WorkerHandle {
 
 /** The parts of `node:worker_threads` the pool uses. */
 export interface WorkerThreads {
-  Worker: new (code: string, options: { eval: true; workerData: unknown; transferList?: readonly unknown[]; stdout?: boolean; stderr?: boolean }) => WorkerHandle;
+  Worker: new (code: string, options: { eval: true; workerData: unknown; transferList?: readonly unknown[]; execArgv?: string[]; stdout?: boolean; stderr?: boolean }) => WorkerHandle;
   MessageChannel: new () => { port1: Port; port2: Port };
   receiveMessageOnPort(port: Port): { message: unknown } | undefined;
   parentPort: Port | null;
@@ -33,6 +33,7 @@ export interface WorkerThreads {
 
 interface NodeProcess {
   getBuiltinModule?: (name: string) => unknown;
+  execArgv?: string[];
   env?: Record<string, string | undefined>;
 }
 
@@ -58,4 +59,16 @@ export function availableCores(): number {
 /** An environment variable, or undefined outside Node. */
 export function envVar(name: string): string | undefined {
   return nodeProcess()?.env?.[name];
+}
+
+/**
+ * The Node options for a thread that runs eval'd CommonJS code: undefined (inherit this
+ * process's) unless they set `--input-type`, which would make that code an ES module
+ * (`node --input-type=module -e ...`); then none (V8 flags such as
+ * `--experimental-wasm-relaxed-simd` are process-wide and still apply; Worker rejects them in
+ * `execArgv` anyway).
+ */
+export function threadExecArgv(): string[] | undefined {
+  const argv = nodeProcess()?.execArgv ?? [];
+  return argv.some((a) => a === '--input-type' || a.startsWith('--input-type=')) ? [] : undefined;
 }

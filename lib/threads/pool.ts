@@ -14,7 +14,7 @@ import { ThreadError } from '../errors.js';
 import type { NumericData } from '../ndarray/ndarray.js';
 import { wasm } from '../wasm/kernels.js';
 import { Arena } from './arena.js';
-import { type Port, type WorkerHandle, workerThreads, type WorkerThreads } from './node.js';
+import { type Port, threadExecArgv, type WorkerHandle, workerThreads, type WorkerThreads } from './node.js';
 import { asPoolCall } from './nesting.js';
 import { runTaskPiece } from './tasks.js';
 import { controlWords, CTRL, DEAD, FAULT, type FaultInjection, type Job, type OperandPlan, type PieceError, slotWord, type SourcePlan, type TaskKey } from './protocol.js';
@@ -74,7 +74,8 @@ export class Pool {
     const code = (wasm.available ? '' : 'globalThis.SCIPY_ENTROPY_NO_WASM = true;\n') + WORKER_SOURCE;
     const workerData: SupervisorData = { role: 'supervisor', code, ctrl: this.ctrl, ports: workerPorts, report: channel.port2 };
     try {
-      this.supervisor = new wt.Worker(SUPERVISOR_SOURCE, { eval: true, workerData, transferList: [...workerPorts, channel.port2] });
+      const execArgv = threadExecArgv();
+      this.supervisor = new wt.Worker(SUPERVISOR_SOURCE, { eval: true, workerData, transferList: [...workerPorts, channel.port2], ...(execArgv && { execArgv }) });
     } catch (err) {
       // E.g. Node's permission model without --allow-worker.
       throw new ThreadError(`could not start worker threads: ${err instanceof Error ? err.message : String(err)}`);
