@@ -10,7 +10,8 @@
  * - Numbers are decimal (`1`, `-2.5`, `1e-3`, `.5`), or `nan`, `inf`, `-inf`, `infinity` in any
  *   case. An empty field is an error.
  * - The first line is a header when `--header` says so, or (by default) when none of its fields
- *   is a number; `--no-header` makes it data.
+ *   is a number or its first field is empty (pandas' `df.to_csv()`, whose column names may be
+ *   numbers); `--no-header` makes it data.
  */
 import { at } from './errors.js';
 
@@ -122,7 +123,9 @@ export class TextTable {
     if (!this.seenFirst) {
       this.seenFirst = true;
       const sketch = this.sketch(line, lineNo);
-      if (this.options.header ?? !sketch.anyNumber) {
+      // A first line with an empty first cell is pandas' df.to_csv() header (the index has no
+      // name), whatever its column names: a data row may not have an empty field.
+      if (this.options.header ?? (!sketch.anyNumber || (sketch.first === '' && sketch.count > 1))) {
         const fields: string[] = [];
         this.split(line, lineNo, (t) => void fields.push(t));
         this.header = fields;

@@ -45,6 +45,18 @@ describe('row labels and column names', () => {
     expect(got).toAllClose(values('pandas_rows'), { rtol: 1e-13 });
   });
 
+  it('reads the df.to_csv() layout of a frame made from an array: a header of integer column names', async () => {
+    const file = path.join(FIX, 'pandas-int.csv');
+    const rows = await cli(['entropy', file, '--axis', '1']);
+    expect([rows.code, rows.stderr]).toEqual([0, '']);
+    const [labels, got] = labelled(rows.stdout);
+    expect(labels).toEqual(expected.pandas_int_rows.labels);
+    expect(got).toAllClose(values('pandas_int_rows'), { rtol: 1e-13 });
+    const [names, columns] = labelled((await cli(['entropy', file])).stdout);
+    expect(names).toEqual(expected.pandas_int_columns.labels);
+    expect(columns).toAllClose(values('pandas_int_columns'), { rtol: 1e-13 });
+  });
+
   it('names each column of a per-column (axis 0) result by its header', async () => {
     const [labels, got] = labelled((await cli(['entropy', pandas])).stdout);
     expect(labels).toEqual(expected.pandas_columns.labels);
